@@ -1,0 +1,43 @@
+// Installs what is missing on a fresh Debian 12 machine: the Debian packages the build and
+// the browser tests need, then the npm dependencies. Does nothing when all is there.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { run, step } from './run.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const debianPackages = {
+  emscripten: () => existsSync('/usr/bin/em++'),
+  'nlohmann-json3-dev': () => existsSync('/usr/include/nlohmann/json.hpp'),
+  catch2: () => existsSync('/usr/include/catch2/catch.hpp'),
+  chromium: () => existsSync('/usr/bin/chromium'),
+  'libbenchmark-dev': () => existsSync('/usr/include/benchmark/benchmark.h'),
+  cmake: () => existsSync('/usr/bin/cmake'),
+  'ninja-build': () => existsSync('/usr/bin/ninja'),
+  'g++': () => existsSync('/usr/bin/g++'),
+};
+
+export function setup() {
+  const missing = Object.entries(debianPackages).filter(([, present]) => !present()).map(([name]) => name);
+  if (missing.length > 0) {
+    step(`installing Debian packages: ${missing.join(' ')}`);
+    // Runs as root on the machines this targets (README); elsewhere run it with sudo.
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update'], { env });
+    run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  }
+  if (!existsSync(`${root}/node_modules/.package-lock.json`)) {
+    step('installing npm dependencies');
+    const ci = existsSync(`${root}/package-lock.json`) ? 'ci' : 'install';
+    run('npm', [ci, '--no-audit', '--no-fund'], { cwd: root });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    setup();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(error.exitCode ?? 1);
+  }
+}

@@ -1,0 +1,90 @@
+// The one error type of the core and its stable codes.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace metalock {
+
+// Stable snake_case codes (design.md, vectors.md). Codes that come from a server
+// (user_exists, invalid_grant, inexistent_user, ...) are passed through as the
+// server spelled them; the codes below are the ones the core itself decides.
+namespace code {
+inline constexpr const char* invalid_json = "invalid_json";
+inline constexpr const char* too_deep = "too_deep";
+inline constexpr const char* payload_too_large = "payload_too_large";
+inline constexpr const char* invalid_body = "invalid_body";
+inline constexpr const char* invalid_field_name = "invalid_field_name";
+inline constexpr const char* reserved_field = "reserved_field";
+inline constexpr const char* empty_metadata = "empty_metadata";
+inline constexpr const char* insufficient_scope = "insufficient_scope";
+inline constexpr const char* invalid_field_spec = "invalid_field_spec";
+inline constexpr const char* invalid_option = "invalid_option";
+inline constexpr const char* field_required = "field_required";
+inline constexpr const char* too_many_fields = "too_many_fields";
+inline constexpr const char* field_name_too_long = "field_name_too_long";
+inline constexpr const char* not_a_string = "not_a_string";
+inline constexpr const char* value_too_long = "value_too_long";
+inline constexpr const char* invalid_token = "invalid_token";
+inline constexpr const char* token_expired = "token_expired";
+inline constexpr const char* token_not_yet_valid = "token_not_yet_valid";
+inline constexpr const char* invalid_issuer = "invalid_issuer";
+inline constexpr const char* invalid_audience = "invalid_audience";
+inline constexpr const char* invalid_azp = "invalid_azp";
+inline constexpr const char* invalid_nonce = "invalid_nonce";
+inline constexpr const char* auth_time_too_old = "auth_time_too_old";
+inline constexpr const char* invalid_argument = "invalid_argument";
+inline constexpr const char* invalid_storage = "invalid_storage";
+// Generic HTTP outcomes, used when a server body names no code of its own.
+inline constexpr const char* bad_request = "bad_request";
+inline constexpr const char* unauthorized = "unauthorized";
+inline constexpr const char* forbidden = "forbidden";
+inline constexpr const char* not_found = "not_found";
+inline constexpr const char* too_many_requests = "too_many_requests";
+inline constexpr const char* server_error = "server_error";
+inline constexpr const char* http_error = "http_error";
+}  // namespace code
+
+struct Error {
+  std::string code;
+  std::string description;
+  std::string field;            // the offending field or path, when there is one
+  int status_code = 0;          // the HTTP status, when the error came from a server
+  nlohmann::json original;      // the server's body (object, or string when not JSON)
+
+  static Error make(std::string code, std::string description, std::string field = {}) {
+    Error e;
+    e.code = std::move(code);
+    e.description = std::move(description);
+    e.field = std::move(field);
+    return e;
+  }
+};
+
+// Either a value or an Error. The core never throws: wasm builds run without exceptions.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : state_(std::move(value)) {}            // NOLINT: implicit by design
+  Result(Error error) : state_(std::move(error)) {}        // NOLINT: implicit by design
+
+  bool ok() const { return state_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+  const T& value() const& { return std::get<0>(state_); }
+  T& value() & { return std::get<0>(state_); }
+  T&& value() && { return std::get<0>(std::move(state_)); }
+  const Error& error() const { return std::get<1>(state_); }
+
+ private:
+  std::variant<T, Error> state_;
+};
+
+// For checks that produce nothing but may fail.
+struct Ok {};
+using Status = Result<Ok>;
+inline Status ok_status() { return Ok{}; }
+
+}  // namespace metalock

@@ -1,0 +1,36 @@
+// The JSON boundary: untrusted text in, a document (or a clean error) out.
+#pragma once
+
+#include "metalock/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace metalock {
+
+using Json = nlohmann::json;
+
+// Documented limits. Depth counts nested arrays/objects (a bare scalar is depth 0,
+// `{}` is 1). Both are checked by a linear scan before any document is built, so a
+// hostile body can neither exhaust the stack nor the heap.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+inline constexpr std::size_t kMaxJsonBytes = 16 * 1024 * 1024;
+
+struct JsonLimits {
+  std::size_t max_depth = kMaxJsonDepth;
+  std::size_t max_bytes = kMaxJsonBytes;
+};
+
+// Parses text. Errors: payload_too_large, too_deep, invalid_json (syntax or invalid UTF-8).
+Result<Json> parse_json(std::string_view text, const JsonLimits& limits = {});
+
+// Same limits for a document built elsewhere (e.g. from JS values).
+Status check_json_depth(const Json& value, std::size_t max_depth = kMaxJsonDepth);
+
+// Compact serialization that never throws (invalid UTF-8 is replaced with U+FFFD).
+std::string dump_json(const Json& value);
+
+}  // namespace metalock

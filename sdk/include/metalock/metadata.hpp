@@ -1,0 +1,40 @@
+// user_metadata / app_metadata: Auth0's PATCH semantics, the minimal diff, and validation.
+#pragma once
+
+#include "metalock/error.hpp"
+#include "metalock/json.hpp"
+
+#include <optional>
+#include <string>
+
+namespace metalock {
+
+// Applies a PATCH /api/v2/users/{id} body to a user. user_metadata and app_metadata merge
+// at the top level (null deletes a key, other values replace wholesale); an empty object
+// clears that metadata; any other top-level key of the patch replaces the user's.
+// Errors: invalid_body (user or patch not an object, metadata not an object or null).
+Result<Json> merge_metadata(const Json& user, const Json& patch);
+
+// The minimal PATCH body turning `before` into `after` (two user_metadata objects):
+// {"user_metadata": {...}} or null when nothing changed. Errors: invalid_body.
+Result<Json> diff_metadata(const Json& before, const Json& after);
+
+// Who is asking. `scope` absent = a Management API token that may do anything.
+// A user-scoped token (update:current_user_metadata / create:current_user_metadata)
+// may patch only user_metadata, and only of its own user (subject == user_id when both
+// are known).
+struct PatchPolicy {
+  std::optional<std::string> scope;
+  std::optional<std::string> subject;   // the token's `sub`
+  std::optional<std::string> user_id;   // the user being patched
+  bool allow_clear = false;             // permit {"user_metadata": {}}
+};
+
+// Errors: invalid_body, invalid_field_name (field = dotted path), reserved_field,
+// empty_metadata, insufficient_scope, too_deep.
+Status validate_patch(const Json& patch, const PatchPolicy& policy = {});
+
+// True when the space-separated `scope` holds every scope of `required`.
+bool scope_contains(const std::string& scope, const std::string& required);
+
+}  // namespace metalock

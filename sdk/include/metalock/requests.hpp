@@ -1,0 +1,53 @@
+// Request descriptions for the Auth0 endpoints the SDK uses. The core never does I/O:
+// a transport (fetch in JS, anything natively) sends what these describe.
+#pragma once
+
+#include "metalock/error.hpp"
+#include "metalock/json.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace metalock {
+
+struct HttpRequest {
+  std::string method;
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;   // empty for GET
+};
+
+// "tenant.auth0.com" -> "https://tenant.auth0.com"; "http://127.0.0.1:3000/" ->
+// "http://127.0.0.1:3000". Errors: invalid_argument (empty, or a path/query present).
+Result<std::string> base_url(std::string_view domain);
+
+// encodeURIComponent: everything but A-Z a-z 0-9 - _ . ! ~ * ' ( ) is %XX-encoded.
+std::string percent_encode(std::string_view text);
+
+HttpRequest userinfo_request(const std::string& base, const std::string& access_token);
+
+struct PasswordRealmGrant {
+  std::string client_id;
+  std::string username;
+  std::string password;
+  std::string realm;
+  std::string audience;   // optional
+  std::string scope;      // optional
+};
+HttpRequest password_realm_request(const std::string& base, const PasswordRealmGrant& grant);
+
+HttpRequest refresh_token_request(const std::string& base, const std::string& client_id,
+                                  const std::string& refresh_token, const std::string& scope = {});
+
+HttpRequest signup_request(const std::string& base, const Json& body);
+
+HttpRequest get_user_request(const std::string& base, const std::string& user_id,
+                             const std::string& access_token);
+
+HttpRequest patch_user_request(const std::string& base, const std::string& user_id,
+                               const Json& patch, const std::string& access_token);
+
+}  // namespace metalock

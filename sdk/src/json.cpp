@@ -1,0 +1,78 @@
+#include "metalock/json.hpp"
+
+#include <vector>
+
+namespace metalock {
+namespace {
+
+// Deepest nesting of [ and { outside string literals; stops early once past `limit`.
+std::size_t scan_depth(std::string_view text, std::size_t limit) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': in_string = true; break;
+      case '[':
+      case '{':
+        if (++depth > deepest) {
+          deepest = depth;
+          if (deepest > limit) return deepest;
+        }
+        break;
+      case ']':
+      case '}':
+        if (depth > 0) --depth;
+        break;
+      default: break;
+    }
+  }
+  return deepest;
+}
+
+Error too_deep_error(std::size_t limit) {
+  return Error::make(code::too_deep,
+                     "JSON nesting is deeper than " + std::to_string(limit) + " levels");
+}
+
+}  // namespace
+
+Result<Json> parse_json(std::string_view text, const JsonLimits& limits) {
+  if (text.size() > limits.max_bytes) {
+    return Error::make(code::payload_too_large,
+                       "JSON body of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
+                           std::to_string(limits.max_bytes) + " bytes");
+  }
+  if (scan_depth(text, limits.max_depth) > limits.max_depth) return too_deep_error(limits.max_depth);
+  Json doc = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return Error::make(code::invalid_json, "Body is not valid JSON (or not valid UTF-8)");
+  return doc;
+}
+
+Status check_json_depth(const Json& value, std::size_t max_depth) {
+  // Iterative walk: the value may come from a caller who built it without limits.
+  std::vector<std::pair<const Json*, std::size_t>> stack{{&value, 0}};
+  while (!stack.empty()) {
+    auto [node, depth] = stack.back();
+    stack.pop_back();
+    if (!node->is_structured()) continue;
+    if (depth + 1 > max_depth) return too_deep_error(max_depth);
+    for (const auto& child : *node) stack.emplace_back(&child, depth + 1);
+  }
+  return ok_status();
+}
+
+std::string dump_json(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace metalock

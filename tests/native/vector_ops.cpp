@@ -1,0 +1,121 @@
+#include "vector_ops.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace metalock::vectors {
+namespace {
+
+std::string str(const Json& obj, const char* key) {
+  auto it = obj.find(key);
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Result<Json> run_validate_patch(const Json& input) {
+  PatchPolicy policy;
+  if (auto it = input.find("scope"); it != input.end() && it->is_string()) policy.scope = it->get<std::string>();
+  if (auto it = input.find("subject"); it != input.end() && it->is_string()) policy.subject = it->get<std::string>();
+  if (auto it = input.find("user_id"); it != input.end() && it->is_string()) policy.user_id = it->get<std::string>();
+  if (auto it = input.find("allow_clear"); it != input.end() && it->is_boolean()) policy.allow_clear = it->get<bool>();
+  auto status = validate_patch(input.value("patch", Json()), policy);
+  if (!status) return status.error();
+  return Json(true);
+}
+
+Result<Json> run_profile(const Json& input) {
+  ProfileOptions options;
+  const Json opts = input.value("options", Json::object());
+  options.user_metadata_claim = str(opts, "userMetadataClaim");
+  options.app_metadata_claim = str(opts, "appMetadataClaim");
+  const Json& userinfo = input.contains("userinfo") ? input["userinfo"] : Json();
+  if (userinfo.is_string()) return normalize_profile(std::string_view(userinfo.get_ref<const std::string&>()), options);
+  return normalize_profile(userinfo, options);
+}
+
+Result<Json> run_id_token(const Json& input) {
+  const Json opts = input.value("options", Json::object());
+  IdTokenExpectations expect;
+  expect.issuer = str(opts, "issuer");
+  expect.audience = opts.contains("client_id") ? str(opts, "client_id") : str(opts, "audience");
+  if (opts.contains("nonce") && opts["nonce"].is_string()) expect.nonce = str(opts, "nonce");
+  expect.now = opts.value("now", std::int64_t{0});
+  expect.leeway = opts.value("leeway", kDefaultLeewaySeconds);
+  if (opts.contains("max_age") && opts["max_age"].is_number()) expect.max_age = opts["max_age"].get<std::int64_t>();
+  return verify_id_token_claims(str(input, "token"), expect);
+}
+
+Result<Json> run_token_cache(const Json& input) {
+  TokenCache cache;
+  Json results = Json::array();
+  for (const Json& step : input.value("steps", Json::array())) {
+    const std::int64_t at = step.value("at", std::int64_t{0});
+    if (str(step, "do") == "put") {
+      const Json entry = step.value("entry", Json::object());
+      TokenKey requested{str(entry, "client_id"), str(entry, "audience"), str(entry, "scope")};
+      auto made = token_entry_from_response(entry, requested, at);
+      if (!made) return made.error();
+      cache.put(std::move(made).value());
+    } else {
+      const Json key = step.value("key", Json::object());
+      auto found = cache.get({str(key, "client_id"), str(key, "audience"), str(key, "scope")}, at,
+                             step.value("leeway", kDefaultLeewaySeconds));
+      results.push_back(found ? Json(found->access_token) : Json());
+    }
+  }
+  return results;
+}
+
+}  // namespace
+
+Result<Json> run_op(const std::string& op, const Json& input) {
+  if (op == "merge") return merge_metadata(input.value("user", Json()), input.value("patch", Json()));
+  if (op == "diff") return diff_metadata(input.value("before", Json()), input.value("after", Json()));
+  if (op == "validate_patch") return run_validate_patch(input);
+  if (op == "signup")
+    return map_signup_fields(input.value("fields", Json::array()), input.value("values", Json::object()),
+                             input.value("base", Json::object()));
+  if (op == "profile") return run_profile(input);
+  if (op == "id_token") return run_id_token(input);
+  if (op == "token_cache") return run_token_cache(input);
+  return Error::make(code::invalid_argument, "unknown op '" + op + "'");
+}
+
+FileReport run_file(const std::string& path) {
+  FileReport report;
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto doc = parse_json(text.str(), {kMaxJsonDepth * 4, kMaxJsonBytes});
+  if (!in || !doc || !doc.value().is_object() || !doc.value().contains("cases")) {
+    report.failures.push_back({path, "(file)", "a readable vector file", doc ? "no cases" : doc.error().code});
+    return report;
+  }
+  for (const Json& c : doc.value()["cases"]) {
+    const std::string name = str(c, "name");
+    auto got = run_op(str(c, "op"), c.value("input", Json::object()));
+    std::string expected;
+    std::string actual;
+    bool pass = false;
+    if (c.contains("error")) {
+      expected = "error " + str(c, "error") + (c.contains("field") ? " (" + str(c, "field") + ")" : "");
+      if (got) {
+        actual = dump_json(got.value());
+      } else {
+        actual = "error " + got.error().code + (c.contains("field") ? " (" + got.error().field + ")" : "");
+      }
+      pass = actual == expected;
+    } else {
+      expected = dump_json(c.value("expect", Json()));
+      actual = got ? dump_json(got.value()) : "error " + got.error().code + ": " + got.error().description;
+      pass = got && got.value() == c.value("expect", Json());
+    }
+    if (pass) {
+      ++report.passed;
+    } else {
+      report.failures.push_back({path, name, expected, actual});
+    }
+  }
+  return report;
+}
+
+}  // namespace metalock::vectors
