@@ -1,0 +1,87 @@
+// The token cache's stored form. Storage (localStorage, a custom store, a file) is
+// untrusted: anything but a well-formed document of this version is refused, never crashed on.
+#include "metalock/token_cache.hpp"
+
+#include <cstdint>
+#include <limits>
+
+namespace metalock {
+namespace {
+
+Error invalid_storage(const std::string& why) {
+  return Error::make(code::invalid_storage, "Stored token cache is unusable: " + why);
+}
+
+bool read_string(const Json& object, const char* name, std::string& out) {
+  auto it = object.find(name);
+  if (it == object.end() || !it->is_string()) return false;
+  out = it->get<std::string>();
+  return true;
+}
+
+bool read_epoch_seconds(const Json& object, const char* name, std::int64_t& out) {
+  auto it = object.find(name);
+  if (it == object.end()) return false;
+  if (it->is_number_unsigned()) {
+    const auto value = it->get<std::uint64_t>();
+    if (value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return false;
+    out = static_cast<std::int64_t>(value);
+    return true;
+  }
+  if (!it->is_number_integer()) return false;
+  out = it->get<std::int64_t>();
+  return true;
+}
+
+bool read_entry(const Json& item, TokenEntry& entry) {
+  if (!item.is_object()) return false;
+  auto claims = item.find("id_token_claims");
+  if (claims == item.end() || !claims->is_object()) return false;
+  entry.id_token_claims = *claims;
+  return read_string(item, "client_id", entry.client_id) && read_string(item, "audience", entry.audience) &&
+         read_string(item, "scope", entry.scope) && read_string(item, "access_token", entry.access_token) &&
+         read_string(item, "id_token", entry.id_token) && read_string(item, "refresh_token", entry.refresh_token) &&
+         read_string(item, "token_type", entry.token_type) && read_epoch_seconds(item, "expires_at", entry.expires_at);
+}
+
+}  // namespace
+
+std::string TokenCache::serialize() const {
+  Json entries = Json::array();
+  for (const TokenEntry& entry : entries_) {
+    entries.push_back({{"client_id", entry.client_id},
+                       {"audience", entry.audience},
+                       {"scope", entry.scope},
+                       {"access_token", entry.access_token},
+                       {"id_token", entry.id_token},
+                       {"refresh_token", entry.refresh_token},
+                       {"token_type", entry.token_type},
+                       {"expires_at", entry.expires_at},
+                       {"id_token_claims", entry.id_token_claims.is_object() ? entry.id_token_claims : Json::object()}});
+  }
+  return dump_json({{"version", kTokenCacheFormatVersion}, {"entries", std::move(entries)}});
+}
+
+Result<TokenCache> TokenCache::deserialize(std::string_view text) {
+  auto doc = parse_json(text);
+  if (!doc) return invalid_storage(doc.error().description);
+  const Json& root = doc.value();
+  if (!root.is_object()) return invalid_storage("not a JSON object");
+  auto version = root.find("version");
+  if (version == root.end() || !version->is_number_integer() ||
+      version->get<std::int64_t>() != kTokenCacheFormatVersion) {
+    return invalid_storage("not format version " + std::to_string(kTokenCacheFormatVersion));
+  }
+  auto entries = root.find("entries");
+  if (entries == root.end() || !entries->is_array()) return invalid_storage("no entries array");
+
+  TokenCache cache;
+  for (const Json& item : *entries) {
+    TokenEntry entry;
+    if (!read_entry(item, entry)) return invalid_storage("an entry is malformed");
+    cache.put(std::move(entry));   // through put(): a hand-edited duplicate cannot shadow the newer entry
+  }
+  return cache;
+}
+
+}  // namespace metalock
