@@ -12,11 +12,13 @@ namespace metalock {
 // Applies a PATCH /api/v2/users/{id} body to a user. user_metadata and app_metadata merge
 // at the top level (null deletes a key, other values replace wholesale); an empty object
 // clears that metadata; any other top-level key of the patch replaces the user's.
-// Errors: invalid_body (user or patch not an object, metadata not an object or null).
+// The user's metadata may be absent or null ({}). Errors: invalid_body (user or patch not an
+// object, metadata in the patch not an object, the user's metadata neither object nor null).
 Result<Json> merge_metadata(const Json& user, const Json& patch);
 
 // The minimal PATCH body turning `before` into `after` (two user_metadata objects):
-// {"user_metadata": {...}} or null when nothing changed. Errors: invalid_body.
+// {"user_metadata": {...}} or null when nothing changed. null/absent count as {}; a top-level
+// null value counts as an absent key (Auth0 cannot store one). Errors: invalid_body.
 Result<Json> diff_metadata(const Json& before, const Json& after);
 
 // Who is asking. `scope` absent = a Management API token that may do anything.
@@ -30,8 +32,11 @@ struct PatchPolicy {
   bool allow_clear = false;             // permit {"user_metadata": {}}
 };
 
-// Errors: invalid_body, invalid_field_name (field = dotted path), reserved_field,
-// empty_metadata, insufficient_scope, too_deep.
+// Checked in this order: too_deep; invalid_body (patch or its metadata not an object);
+// insufficient_scope (field = the key not allowed); invalid_field_name (field = the path:
+// keys joined with '.', array elements as [i], e.g. "user_metadata.list[0].a$b");
+// reserved_field (field = the key); empty_metadata (a patch with no keys, or `{}` for a
+// metadata without allow_clear; field = that metadata's key).
 Status validate_patch(const Json& patch, const PatchPolicy& policy = {});
 
 // True when the space-separated `scope` holds every scope of `required`.

@@ -16,8 +16,13 @@ struct ProfileOptions {
 
 // Every claim is kept. The namespaced metadata claims (when configured and objects) are
 // lifted into user_metadata / app_metadata, which are always present ({} when none).
-// Errors: invalid_json (not an object).
+// A claim that is not an object is not lifted: an object `user_metadata` already in the
+// response (the /api/v2/users shape) is kept, else {}. Text goes through parse_json.
+// Errors: invalid_json (not an object, or not JSON), too_deep, payload_too_large.
 Result<Json> normalize_profile(const Json& userinfo, const ProfileOptions& options = {});
 Result<Json> normalize_profile(std::string_view text, const ProfileOptions& options = {});
+// Text overloads too: a std::string or literal converts to both Json and string_view.
+Result<Json> normalize_profile(const std::string& text, const ProfileOptions& options = {});
+Result<Json> normalize_profile(const char* text, const ProfileOptions& options = {});
 
 }  // namespace metalock

@@ -34,16 +34,26 @@ struct SignupField {
 };
 
 // Validates one spec list (JSON array of Lock field specs; `validator: true` marks a field
-// whose JS validator already ran). Errors: invalid_field_spec (field = the spec's name or index).
+// whose JS validator already ran). A member set to null counts as absent; unknown members
+// (icon, ...) are ignored. A checkbox prefill must be "true"/"false" and a select prefill
+// one of its option values. Errors: invalid_field_spec (field = the spec's name, or its
+// index when it has no usable name).
 Result<std::vector<SignupField>> parse_signup_fields(const Json& specs);
 
 // The signup body: base (client_id, connection, email, password, optional username, ...)
-// plus root attributes and user_metadata. Errors: invalid_field_spec, invalid_option,
-// field_required, too_many_fields, field_name_too_long, not_a_string, value_too_long,
-// invalid_body.
+// plus root attributes and user_metadata. Values: text/hidden are HTML-stripped and
+// trimmed; checkbox -> "true"/"false"; select -> the option's value; a null or missing value
+// takes the prefill. An empty root attribute (possible only with a validator) is left out;
+// user_metadata appears when any non-root field is configured (entries already in
+// base.user_metadata are kept, below the fields, and obey the same limits). Lengths count
+// UTF-16 code units, as JS does. Checked in this order: invalid_body (values/base not
+// objects); invalid_field_spec; field_name_too_long; too_many_fields; field_required (for a
+// base key: field = that key); then per field in spec order: not_a_string, invalid_option,
+// field_required, value_too_long (field = the field's name).
 Result<Json> map_signup_fields(const Json& specs, const Json& values, const Json& base);
 
-// Removes HTML tags, keeping text; <script> and <style> elements are dropped whole.
+// Removes HTML tags, keeping text; <script> and <style> elements are dropped whole. Every
+// '<' opens a tag up to the next '>' (or the end): the result never contains '<'.
 std::string strip_html(const std::string& value);
 
 }  // namespace metalock

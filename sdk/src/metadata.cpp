@@ -1,0 +1,219 @@
+// Auth0's PATCH /api/v2/users/{id} semantics for user_metadata / app_metadata, the minimal
+// diff that reproduces a change, and the checks run before such a PATCH is sent.
+#include "metalock/metadata.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace metalock {
+namespace {
+
+constexpr const char* kUserMetadata = "user_metadata";
+constexpr const char* kAppMetadata = "app_metadata";
+
+// Keys Auth0 refuses at the top of app_metadata (design.md).
+constexpr const char* kReservedAppMetadataKeys[] = {
+    "__tenant", "_id", "blocked", "clientID", "created_at", "email_verified", "email",
+    "globalClientID", "global_client_id", "identities", "lastIP", "lastLogin", "loginsCount",
+    "metadata", "multifactor_last_modified", "multifactor", "updated_at", "user_id"};
+
+const Json* member(const Json& object, const char* key) {
+  auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
+
+bool is_metadata_key(const std::string& key) { return key == kUserMetadata || key == kAppMetadata; }
+
+Error invalid_body(std::string description, std::string field = {}) {
+  return Error::make(code::invalid_body, std::move(description), std::move(field));
+}
+
+// One level deep only: below the top level Auth0 replaces values wholesale.
+Json merge_top_level(Json current, const Json& changes) {
+  if (changes.empty()) return Json::object();  // `{}` is Auth0's "clear everything"
+  for (const auto& item : changes.items()) {
+    if (item.value().is_null()) {
+      current.erase(item.key());
+    } else {
+      current[item.key()] = item.value();
+    }
+  }
+  return current;
+}
+
+// A top-level null is how Auth0 spells "absent", so it never counts as a stored value.
+const Json* stored_value(const Json& metadata, const std::string& key) {
+  auto it = metadata.find(key);
+  return it == metadata.end() || it->is_null() ? nullptr : &*it;
+}
+
+// Space-separated words (no <sstream>: it would pull iostreams into the wasm module).
+std::vector<std::string> split_scope(const std::string& scope) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < scope.size()) {
+    const std::size_t end = std::min(scope.find_first_of(" \t\n\r", start), scope.size());
+    if (end > start) words.push_back(scope.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+Error insufficient_scope(std::string description, std::string field = {}) {
+  return Error::make(code::insufficient_scope, std::move(description), std::move(field));
+}
+
+// A Management token (update:users) may patch anything. Otherwise user_metadata needs a
+// current-user scope and may then only touch the token's own user; app_metadata also
+// passes with update:users_app_metadata.
+Status check_scope(const Json& patch, const PatchPolicy& policy) {
+  const std::string& scope = *policy.scope;
+  if (scope_contains(scope, "update:users")) return ok_status();
+  bool granted_as_current_user = false;
+  for (const auto& item : patch.items()) {
+    const std::string& key = item.key();
+    if (key == kUserMetadata && (scope_contains(scope, "update:current_user_metadata") ||
+                                 scope_contains(scope, "create:current_user_metadata"))) {
+      granted_as_current_user = true;
+      continue;
+    }
+    if (key == kAppMetadata && scope_contains(scope, "update:users_app_metadata")) continue;
+    return insufficient_scope("The token's scope does not allow patching '" + key + "'", key);
+  }
+  if (granted_as_current_user && policy.subject && policy.user_id && *policy.subject != *policy.user_id) {
+    return insufficient_scope("A current_user scope may only patch the token's own user", kUserMetadata);
+  }
+  return ok_status();
+}
+
+// Path format: object keys joined with '.', array elements as [index], e.g.
+// "user_metadata.prefs.a$b" or "user_metadata.list[2].x.y". Recursion is bounded because
+// validate_patch checks the depth first.
+Status check_field_names(const Json& value, const std::string& path) {
+  if (value.is_object()) {
+    for (const auto& item : value.items()) {
+      const std::string child_path = path + "." + item.key();
+      if (item.key().find_first_of(".$") != std::string::npos) {
+        return Error::make(code::invalid_field_name,
+                           "Field names must not contain '.' or '$': '" + item.key() + "'", child_path);
+      }
+      if (auto status = check_field_names(item.value(), child_path); !status) return status;
+    }
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (auto status = check_field_names(value[i], path + "[" + std::to_string(i) + "]"); !status) return status;
+    }
+  }
+  return ok_status();
+}
+
+Status check_reserved_keys(const Json& app_metadata) {
+  for (const char* reserved : kReservedAppMetadataKeys) {
+    if (app_metadata.contains(reserved)) {
+      return Error::make(code::reserved_field,
+                         std::string("'") + reserved + "' cannot be set in app_metadata", reserved);
+    }
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+Result<Json> merge_metadata(const Json& user, const Json& patch) {
+  if (!user.is_object()) return invalid_body("The user must be a JSON object");
+  if (!patch.is_object()) return invalid_body("The patch body must be a JSON object");
+  Json result = user;
+  for (const auto& item : patch.items()) {
+    const std::string& key = item.key();
+    if (!is_metadata_key(key)) {
+      result[key] = item.value();
+      continue;
+    }
+    if (!item.value().is_object()) return invalid_body(key + " must be an object", key);
+    Json current = Json::object();
+    if (auto it = user.find(key); it != user.end()) {
+      if (it->is_object()) {
+        current = *it;
+      } else if (!it->is_null()) {
+        return invalid_body("The user's " + key + " is not an object", key);
+      }
+    }
+    result[key] = merge_top_level(std::move(current), item.value());
+  }
+  return result;
+}
+
+Result<Json> diff_metadata(const Json& before, const Json& after) {
+  static const Json kEmpty = Json::object();
+  if (!before.is_null() && !before.is_object()) return invalid_body("'before' must be an object", "before");
+  if (!after.is_null() && !after.is_object()) return invalid_body("'after' must be an object", "after");
+  const Json& old_values = before.is_object() ? before : kEmpty;
+  const Json& new_values = after.is_object() ? after : kEmpty;
+
+  Json changes = Json::object();
+  for (const auto& item : new_values.items()) {
+    if (item.value().is_null()) continue;  // a null in `after` means the key is gone
+    const Json* old_value = stored_value(old_values, item.key());
+    if (old_value == nullptr || *old_value != item.value()) changes[item.key()] = item.value();
+  }
+  for (const auto& item : old_values.items()) {
+    if (!item.value().is_null() && stored_value(new_values, item.key()) == nullptr) {
+      changes[item.key()] = nullptr;
+    }
+  }
+  if (changes.empty()) return Json(nullptr);
+  Json body = Json::object();
+  body[kUserMetadata] = std::move(changes);
+  return body;
+}
+
+Status validate_patch(const Json& patch, const PatchPolicy& policy) {
+  if (auto depth = check_json_depth(patch); !depth) return depth;
+  if (!patch.is_object()) return invalid_body("The patch body must be a JSON object");
+  const Json* app_metadata = member(patch, kAppMetadata);
+  const Json* user_metadata = member(patch, kUserMetadata);
+  for (const Json* metadata : {app_metadata, user_metadata}) {
+    if (metadata && !metadata->is_object()) {
+      const char* key = metadata == app_metadata ? kAppMetadata : kUserMetadata;
+      return invalid_body(std::string(key) + " must be an object", key);
+    }
+  }
+
+  if (policy.scope) {
+    if (auto status = check_scope(patch, policy); !status) return status;
+  }
+
+  if (app_metadata) {
+    if (auto status = check_field_names(*app_metadata, kAppMetadata); !status) return status;
+  }
+  if (user_metadata) {
+    if (auto status = check_field_names(*user_metadata, kUserMetadata); !status) return status;
+  }
+  if (app_metadata) {
+    if (auto status = check_reserved_keys(*app_metadata); !status) return status;
+  }
+
+  if (patch.empty()) return Error::make(code::empty_metadata, "The patch changes nothing");
+  if (!policy.allow_clear) {
+    for (const char* key : {kAppMetadata, kUserMetadata}) {
+      const Json* metadata = member(patch, key);
+      if (metadata && metadata->empty()) {
+        return Error::make(code::empty_metadata,
+                           std::string("{\"") + key + "\": {}} would delete all of " + key +
+                               "; allow_clear must be set to do that on purpose",
+                           key);
+      }
+    }
+  }
+  return ok_status();
+}
+
+bool scope_contains(const std::string& scope, const std::string& required) {
+  const std::vector<std::string> granted = split_scope(scope);
+  for (const std::string& wanted : split_scope(required)) {
+    if (std::find(granted.begin(), granted.end(), wanted) == granted.end()) return false;
+  }
+  return true;
+}
+
+}  // namespace metalock
