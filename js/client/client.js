@@ -1,0 +1,188 @@
+// The public client: orchestrates the core (decisions, requests, parsing), the transport
+// (fetch) and the token manager (storage). It decides nothing itself.
+import { mapSignupFields } from '../helpers.js';
+import {
+  invalidArgument, isPlainObject, optionalString, requireObject, requireString,
+} from './arguments.js';
+import { planMetadataUpdate } from './metadata-update.js';
+import { loginRequired } from './token-manager.js';
+
+// Runs a Lock-style callback outside the promise chain: an exception it throws surfaces
+// as an uncaught error (as with Lock) instead of a silent rejection, and it is never
+// called twice.
+function settle(promise, callback) {
+  promise.then(
+    (value) => queueMicrotask(() => callback(null, value)),
+    (error) => queueMicrotask(() => callback(error)),
+  );
+}
+
+export class Client {
+  #core;
+  #base;
+  #settings;
+  #tokens;
+  #transport;
+  #verifyIdToken;
+  #audience;               // of the last login of this client (else the configured one)
+  #users = new Map();      // userId -> the user as last read or written by this client
+
+  constructor({ core, base, settings, tokens, transport, verifyIdToken }) {
+    this.#core = core;
+    this.#base = base;
+    this.#settings = settings;
+    this.#tokens = tokens;
+    this.#transport = transport;
+    this.#verifyIdToken = verifyIdToken;
+    this.#audience = settings.audience;
+  }
+
+  // POST /dbconnections/signup -> the tenant's response body ({_id, email, email_verified, ...}).
+  async signup(options) {
+    requireObject(options, 'signup options');
+    const { connection, email, password, username, additionalSignUpFields, values } = options;
+    const base = {
+      client_id: this.#settings.clientId,
+      connection: requireString(connection, 'connection'),
+      email: requireString(email, 'email'),
+      password: requireString(password, 'password'),
+    };
+    if (optionalString(username, 'username') !== undefined) base.username = username;
+    const body = await mapSignupFields(additionalSignUpFields ?? [], values ?? {}, base);
+    return this.#transport.send(this.#core.signupRequest(this.#base, body), { idempotent: false });
+  }
+
+  // The password-realm grant. The tokens are cached under the requested audience and scope.
+  async login(options) {
+    requireObject(options, 'login options');
+    const audience = optionalString(options.audience, 'audience') ?? this.#settings.audience;
+    const scope = optionalString(options.scope, 'scope') ?? this.#settings.scope;
+    const grant = {
+      clientId: this.#settings.clientId,
+      username: requireString(options.username, 'username'),
+      password: requireString(options.password, 'password'),
+      realm: requireString(options.realm, 'realm'),
+      audience,
+      scope,
+    };
+    const epoch = this.#tokens.epoch();
+    const body = await this.#transport.send(this.#core.passwordRealmRequest(this.#base, grant), { idempotent: false });
+    const idTokenPayload = body?.id_token ? this.#verifyIdToken(body.id_token) : undefined;
+    const entry = await this.#tokens.store(body, this.#tokens.key({ audience, scope }), epoch);
+    if (epoch === this.#tokens.epoch()) {
+      this.#audience = audience;
+      this.#users.clear();   // a login may be another user's
+    }
+    const result = {
+      accessToken: entry.accessToken,
+      idToken: entry.idToken || undefined,
+      expiresIn: body.expires_in,
+      scope: entry.scope,
+      tokenType: entry.tokenType,
+      idTokenPayload,
+    };
+    if (entry.refreshToken) result.refreshToken = entry.refreshToken;
+    return result;
+  }
+
+  // GET /userinfo -> the normalized profile. With a callback (Lock's form), returns nothing.
+  getUserInfo(accessToken, callback) {
+    if (typeof accessToken === 'function' && callback === undefined) {
+      callback = accessToken;
+      accessToken = undefined;
+    }
+    const profile = this.#userInfo(accessToken);
+    if (callback === undefined) return profile;
+    if (typeof callback !== 'function') return Promise.reject(invalidArgument('callback must be a function', 'callback'));
+    settle(profile, callback);
+    return undefined;
+  }
+
+  // GET /api/v2/users/{id} with the Management API token; the id defaults to its subject.
+  async getUser(userId) {
+    const token = await this.#managementToken('getUser');
+    const id = this.#userIdFor(userId, token);
+    const request = this.#core.getUserRequest(this.#base, id, token.accessToken);
+    const epoch = this.#tokens.epoch();
+    return this.#remember(id, await this.#transport.send(request, { idempotent: true }), epoch);
+  }
+
+  // updateUserMetadata(changes) or (userId, changes). An empty change set (or one that
+  // changes nothing this client can see) sends no request and resolves the current user:
+  // the one this client last read or wrote, else getUser's answer.
+  async updateUserMetadata(...args) {
+    const [userIdArgument, changes] = args.length >= 2 ? args : [undefined, args[0]];
+    if (!isPlainObject(changes)) throw invalidArgument('changes must be a plain object of user_metadata keys', 'changes');
+    const token = await this.#managementToken('updateUserMetadata');
+    const userId = this.#userIdFor(userIdArgument, token);
+    const knownUser = this.#users.get(userId);
+    const patch = planMetadataUpdate(this.#core, {
+      changes, scope: token.scope, subject: this.#subjectOf(token), userId, knownUser,
+    });
+    if (patch === null) return knownUser ?? this.getUser(userId);
+    const request = this.#core.patchUserRequest(this.#base, userId, patch, token.accessToken);
+    const epoch = this.#tokens.epoch();
+    // Idempotent: a top-level merge applied twice gives the same user.
+    return this.#remember(userId, await this.#transport.send(request, { idempotent: true }), epoch);
+  }
+
+  // Forgets the stored tokens and what this client knew of the user.
+  logout() {
+    this.#users.clear();
+    this.#audience = this.#settings.audience;
+    return this.#tokens.forget();
+  }
+
+  async #userInfo(accessToken) {
+    let token = accessToken;
+    if (token === undefined || token === null) {
+      const entry = await this.#tokens.get(this.#tokens.key({ audience: this.#audience, scope: 'openid' }));
+      if (!entry) throw loginRequired('getUserInfo needs an access token: log in first or pass one');
+      token = entry.accessToken;
+    } else {
+      requireString(token, 'accessToken');
+    }
+    const body = await this.#transport.send(this.#core.userinfoRequest(this.#base, token), { idempotent: true });
+    return this.#normalize(body);
+  }
+
+  // The cached token for the Management API audience (`${base}/api/v2/`), any scope.
+  async #managementToken(operation) {
+    const audience = `${this.#base}/api/v2/`;
+    const entry = await this.#tokens.get(this.#tokens.key({ audience, scope: '' }));
+    if (!entry) throw loginRequired(`${operation} needs a token for ${audience}: log in with that audience`);
+    return entry;
+  }
+
+  #subjectOf(entry) {
+    try {
+      const sub = this.#core.decodeJwt(entry.accessToken)?.payload?.sub;
+      if (typeof sub === 'string' && sub) return sub;
+    } catch {
+      // An opaque access token: fall back to the ID token's subject.
+    }
+    const sub = entry.idTokenClaims?.sub;
+    return typeof sub === 'string' && sub ? sub : undefined;
+  }
+
+  #userIdFor(userId, entry) {
+    if (userId !== undefined && userId !== null) return requireString(userId, 'userId');
+    const subject = this.#subjectOf(entry);
+    if (!subject) throw invalidArgument('userId is required: the token names no user', 'userId');
+    return subject;
+  }
+
+  #normalize(body) {
+    return this.#core.normalizeProfile(body, {
+      userMetadataClaim: this.#settings.userMetadataClaim,
+      appMetadataClaim: this.#settings.appMetadataClaim,
+    });
+  }
+
+  // Keeps the user for later diffs, unless logout() came in between.
+  #remember(userId, body, epoch) {
+    const user = this.#normalize(body);
+    if (epoch === this.#tokens.epoch()) this.#users.set(userId, user);
+    return user;
+  }
+}

@@ -1,0 +1,64 @@
+// createClient(options) -> Client: checks the options, loads the core (once per page or
+// process: loadCore shares one promise), and wires storage, transport and tokens.
+import { loadCore } from '../core/load.js';
+import { resolveStorage } from '../storage/resolve-storage.js';
+import { createTransport } from '../transport/fetch-transport.js';
+import {
+  invalidArgument, isPlainObject, optionalFunction, optionalNumber, optionalString, requireObject, requireString,
+} from './arguments.js';
+import { Client } from './client.js';
+import { verifyIdToken } from './id-token.js';
+import { nowSeconds, TokenManager } from './token-manager.js';
+
+const DEFAULT_SCOPE = 'openid profile email';
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+function retryOptions(retry) {
+  if (retry === undefined || retry === null) return {};
+  if (!isPlainObject(retry)) throw invalidArgument('retry must be an object', 'retry');
+  const out = {};
+  const maxRetries = optionalNumber(retry.maxRetries, 'retry.maxRetries', {});
+  if (maxRetries !== undefined) {
+    if (!Number.isInteger(maxRetries)) throw invalidArgument('retry.maxRetries must be an integer', 'retry.maxRetries');
+    out.maxRetries = maxRetries;
+  }
+  const maxWaitMs = optionalNumber(retry.maxWaitMs, 'retry.maxWaitMs', {});
+  if (maxWaitMs !== undefined) out.maxWaitMs = maxWaitMs;
+  const backoffMs = optionalNumber(retry.backoffMs, 'retry.backoffMs', {});
+  if (backoffMs !== undefined) out.backoffMs = backoffMs;
+  return out;
+}
+
+function readOptions(options) {
+  requireObject(options, 'options');
+  return {
+    domain: requireString(options.domain, 'domain'),
+    clientId: requireString(options.clientId, 'clientId'),
+    audience: optionalString(options.audience, 'audience') || undefined,
+    scope: optionalString(options.scope, 'scope') ?? DEFAULT_SCOPE,
+    // undefined leaves the core's default leeway (60 s) in force.
+    leeway: optionalNumber(options.leeway, 'leeway', {}),
+    userMetadataClaim: optionalString(options.userMetadataClaim, 'userMetadataClaim'),
+    appMetadataClaim: optionalString(options.appMetadataClaim, 'appMetadataClaim'),
+    timeoutMs: optionalNumber(options.timeoutMs, 'timeoutMs', { min: 1, fallback: DEFAULT_TIMEOUT_MS }),
+    fetch: optionalFunction(options.fetch, 'fetch'),
+    retry: retryOptions(options.retry),
+  };
+}
+
+export async function createClient(options) {
+  const settings = readOptions(options);
+  const storage = resolveStorage(options.cacheLocation);
+  const core = await loadCore();
+  const base = core.baseUrl(settings.domain);
+  const transport = createTransport({
+    core, fetch: settings.fetch, timeoutMs: settings.timeoutMs, retry: settings.retry,
+  });
+  const checkIdToken = (idToken) => verifyIdToken(core, idToken, {
+    base, clientId: settings.clientId, leeway: settings.leeway, nowSeconds: nowSeconds(),
+  });
+  const tokens = new TokenManager({
+    core, storage, transport, base, clientId: settings.clientId, leeway: settings.leeway, verifyIdToken: checkIdToken,
+  });
+  return new Client({ core, base, settings, tokens, transport, verifyIdToken: checkIdToken });
+}

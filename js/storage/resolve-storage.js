@@ -1,0 +1,28 @@
+// createClient's `cacheLocation` -> the store the token manager uses.
+import { invalidArgument } from '../client/arguments.js';
+import { memoryStorage } from './memory-storage.js';
+import { SafeStorage } from './safe-storage.js';
+import { webStorage } from './web-storage.js';
+
+const isStore = (value) =>
+  value !== null && typeof value === 'object' &&
+  ['get', 'set', 'remove'].every((method) => typeof value[method] === 'function');
+
+export function resolveStorage(cacheLocation) {
+  if (cacheLocation === undefined || cacheLocation === null || cacheLocation === 'memory') {
+    return new SafeStorage(memoryStorage());
+  }
+  if (cacheLocation === 'localstorage') return new SafeStorage(webStorage('localStorage'));
+  if (cacheLocation === 'sessionstorage') return new SafeStorage(webStorage('sessionStorage'));
+  if (isStore(cacheLocation)) {
+    // Called as methods, so that class-based stores keep their `this`.
+    return new SafeStorage({
+      get: (key) => cacheLocation.get(key),
+      set: (key, value) => cacheLocation.set(key, value),
+      remove: (key) => cacheLocation.remove(key),
+    });
+  }
+  throw invalidArgument(
+    "cacheLocation must be 'memory', 'localstorage', 'sessionstorage' or an object with get, set and remove",
+    'cacheLocation');
+}

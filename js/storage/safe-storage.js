@@ -1,0 +1,52 @@
+// Wraps any {get, set, remove} store (sync or async) so that a store that throws, rejects
+// or holds garbage never breaks the client nor loses what it just stored.
+//
+// The backing store stays the source of truth while it works (another tab may have logged
+// out). A memory mirror holds the last value written for each key and answers whenever
+// the store fails to read, or failed to take our last write for that key (its copy is then
+// stale). A value that is not a string is garbage and reads as empty; the core also treats
+// a corrupt string as an empty cache, and the next write replaces it.
+export class SafeStorage {
+  #store;
+  #mirror = new Map();
+  #stale = new Set();
+
+  constructor(store) {
+    this.#store = store;
+  }
+
+  async get(key) {
+    if (this.#stale.has(key)) return this.#mirrored(key);
+    let value;
+    try {
+      value = await this.#store.get(key);
+    } catch {
+      return this.#mirrored(key);
+    }
+    return typeof value === 'string' ? value : null;
+  }
+
+  async set(key, value) {
+    this.#mirror.set(key, value);
+    try {
+      await this.#store.set(key, value);
+      this.#stale.delete(key);
+    } catch {
+      this.#stale.add(key);
+    }
+  }
+
+  async remove(key) {
+    this.#mirror.delete(key);
+    try {
+      await this.#store.remove(key);
+      this.#stale.delete(key);
+    } catch {
+      this.#stale.add(key);
+    }
+  }
+
+  #mirrored(key) {
+    return this.#mirror.has(key) ? this.#mirror.get(key) : null;
+  }
+}
