@@ -1,0 +1,91 @@
+// The core as plain synchronous JS functions over the Embind module (js-core-api.md).
+// Every binding takes JSON text and returns one envelope {"value"} | {"error"}: this file only
+// converts JS values to text and back and turns error envelopes into MetalockError. It
+// decides nothing; the core does.
+import { MetalockError } from '../errors.js';
+
+// A JS value -> the JSON text a binding takes. What JSON cannot express fails here with the
+// codes the core uses for the same trouble in text.
+function toJson(value) {
+  if (value === undefined) return 'null';
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return fail('too_deep', 'Value is nested too deeply to serialize');
+    }
+    return fail('invalid_json', `Value cannot be serialized as JSON: ${error.message}`);
+  }
+}
+
+function fail(code, description) {
+  throw new MetalockError({ code, description });
+}
+
+// Strings cross as std::string: anything else would be an Embind BindingError.
+function toText(value) {
+  if (typeof value === 'string') return value;
+  return value === undefined || value === null ? '' : String(value);
+}
+
+// fetch's Headers (or any iterable of pairs) or a plain object -> {name: "value"}.
+function headerObject(headers) {
+  if (!headers) return {};
+  const pairs = typeof headers.entries === 'function' && typeof headers[Symbol.iterator] === 'function'
+    ? headers.entries()
+    : Object.entries(headers);
+  const object = {};
+  for (const [name, value] of pairs) object[name] = String(value);
+  return object;
+}
+
+export function createFacade(module, onCrash) {
+  // Runs one binding and unwraps its envelope. A wasm trap (an abort the core should never
+  // reach) leaves the instance unusable: report it so the loader starts a fresh one.
+  function call(name, ...args) {
+    let envelope;
+    try {
+      envelope = module[name](...args);
+    } catch (error) {
+      if (error instanceof MetalockError) throw error;
+      onCrash?.(error);
+      throw new MetalockError({ code: 'internal_error', description: `metalock core failed in ${name}: ${error?.message ?? error}`, original: error });
+    }
+    const parsed = JSON.parse(envelope);
+    if (parsed.error) throw new MetalockError(parsed.error);
+    return parsed.value;
+  }
+
+  return {
+    merge: (user, patch) => call('merge', toJson(user), toJson(patch)),
+    diff: (before, after) => call('diff', toJson(before), toJson(after)),
+    validatePatch: (patch, policy = {}) => call('validatePatch', toJson(patch), toJson(policy)),
+    mapSignup: (fields, values, base) => call('mapSignup', toJson(fields), toJson(values ?? {}), toJson(base ?? {})),
+    normalizeProfile: (userinfo, options = {}) =>
+      call('normalizeProfile', typeof userinfo === 'string' ? userinfo : toJson(userinfo), toJson(options)),
+
+    decodeJwt: (token) => call('decodeJwt', toText(token)),
+    verifyIdTokenClaims: (token, expectations = {}) => call('verifyIdTokenClaims', toText(token), toJson(expectations)),
+
+    baseUrl: (domain) => call('baseUrl', toText(domain)),
+    userinfoRequest: (base, accessToken) => call('userinfoRequest', toText(base), toText(accessToken)),
+    passwordRealmRequest: (base, grant) => call('passwordRealmRequest', toText(base), toJson(grant ?? {})),
+    refreshTokenRequest: (base, options) => call('refreshTokenRequest', toText(base), toJson(options ?? {})),
+    signupRequest: (base, body) => call('signupRequest', toText(base), toJson(body)),
+    getUserRequest: (base, userId, accessToken) =>
+      call('getUserRequest', toText(base), toText(userId), toText(accessToken)),
+    patchUserRequest: (base, userId, patch, accessToken) =>
+      call('patchUserRequest', toText(base), toText(userId), toJson(patch), toText(accessToken)),
+    parseResponse: ({ status, headers, body } = {}) =>
+      call('parseResponse', Number(status) | 0, toJson(headerObject(headers)),
+        typeof body === 'string' || body == null ? toText(body) : toJson(body)),
+
+    cacheGet: (serialized, key, nowSeconds, leeway) =>
+      call('cacheGet', toText(serialized), toJson(key ?? {}), toJson({ now: nowSeconds, leeway })),
+    cachePut: (serialized, tokenResponseBody, key, nowSeconds) =>
+      call('cachePut', toText(serialized), toJson(tokenResponseBody), toJson(key ?? {}), toJson({ now: nowSeconds })),
+    cacheRefreshToken: (serialized, key) => call('cacheRefreshToken', toText(serialized), toJson(key ?? {})),
+    cacheRemove: (serialized, key) => call('cacheRemove', toText(serialized), toJson(key ?? {})),
+    cacheClear: () => call('cacheClear'),
+  };
+}

@@ -1,0 +1,67 @@
+#include "envelope.hpp"
+
+#include <cmath>
+
+namespace metalock::wasm {
+
+std::string ok_envelope(const Json& value) {
+  Json envelope = Json::object();
+  envelope["value"] = value;
+  return dump_json(envelope);
+}
+
+std::string error_envelope(const Error& error) {
+  Json body = {{"code", error.code}, {"description", error.description}};
+  if (!error.field.empty()) body["field"] = error.field;
+  if (error.status_code != 0) body["statusCode"] = error.status_code;
+  if (!error.original.is_null()) body["original"] = error.original;
+  Json envelope = Json::object();
+  envelope["error"] = std::move(body);
+  return dump_json(envelope);
+}
+
+std::string string_option(const Json& options, const char* name) {
+  return optional_string_option(options, name).value_or(std::string());
+}
+
+std::optional<std::string> optional_string_option(const Json& options, const char* name) {
+  if (!options.is_object()) return std::nullopt;
+  auto it = options.find(name);
+  if (it == options.end() || !it->is_string()) return std::nullopt;
+  return it->get_ref<const std::string&>();
+}
+
+std::optional<std::int64_t> integer_option(const Json& options, const char* name) {
+  if (!options.is_object()) return std::nullopt;
+  auto it = options.find(name);
+  if (it == options.end()) return std::nullopt;
+  if (it->is_number_integer()) return it->get<std::int64_t>();
+  // JS numbers arrive as doubles when they carry a fraction (e.g. Date.now() / 1000).
+  if (it->is_number_float() && std::isfinite(it->get<double>())) {
+    return static_cast<std::int64_t>(std::floor(it->get<double>()));
+  }
+  return std::nullopt;
+}
+
+bool bool_option(const Json& options, const char* name) {
+  if (!options.is_object()) return false;
+  auto it = options.find(name);
+  return it != options.end() && it->is_boolean() && it->get<bool>();
+}
+
+std::vector<std::pair<std::string, std::string>> header_pairs(const Json& headers) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  if (!headers.is_object()) return pairs;
+  for (auto it = headers.begin(); it != headers.end(); ++it) {
+    if (it.value().is_string()) pairs.emplace_back(it.key(), it.value().get_ref<const std::string&>());
+  }
+  return pairs;
+}
+
+Json header_object(const std::vector<std::pair<std::string, std::string>>& headers) {
+  Json object = Json::object();
+  for (const auto& [name, value] : headers) object[name] = value;
+  return object;
+}
+
+}  // namespace metalock::wasm

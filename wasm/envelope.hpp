@@ -1,0 +1,39 @@
+// The one shape every binding returns: JSON text {"value": ...} or {"error": {...}}
+// (js-core-api.md). Text crosses the boundary, not emscripten::val trees: one parse on each
+// side beats walking deep objects property by property, and the core's JSON limits apply.
+#pragma once
+
+#include "metalock/error.hpp"
+#include "metalock/json.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace metalock::wasm {
+
+std::string ok_envelope(const Json& value);
+std::string error_envelope(const Error& error);
+
+template <typename T>
+std::string envelope(const Result<T>& result) {
+  return result ? ok_envelope(result.value()) : error_envelope(result.error());
+}
+
+// Argument text from JS -> a document, under the core's limits.
+inline Result<Json> parse_argument(const std::string& text) { return parse_json(text); }
+
+// Reads of an options object that JS built. Absent or mistyped members read as absent:
+// the options are ours (js/core), not untrusted input.
+std::string string_option(const Json& options, const char* name);
+std::optional<std::string> optional_string_option(const Json& options, const char* name);
+std::optional<std::int64_t> integer_option(const Json& options, const char* name);
+bool bool_option(const Json& options, const char* name);
+
+// {"a": "1"} -> [("a", "1")] (non-string values skipped) and back.
+std::vector<std::pair<std::string, std::string>> header_pairs(const Json& headers);
+Json header_object(const std::vector<std::pair<std::string, std::string>>& headers);
+
+}  // namespace metalock::wasm

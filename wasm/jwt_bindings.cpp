@@ -1,0 +1,38 @@
+// decodeJwt / verifyIdTokenClaims: jwt.hpp. The signature is checked elsewhere (transport).
+#include "envelope.hpp"
+#include "metalock/jwt.hpp"
+#include "metalock/token_cache.hpp"
+
+#include <emscripten/bind.h>
+
+namespace metalock::wasm {
+namespace {
+
+std::string decode(const std::string& token) {
+  auto decoded = decode_jwt(token);
+  if (!decoded) return error_envelope(decoded.error());
+  return ok_envelope({{"header", decoded.value().header}, {"payload", decoded.value().payload}});
+}
+
+// options: {issuer, audience, nonce?, now, leeway?, maxAge?}
+std::string verify_claims(const std::string& token, const std::string& options_text) {
+  auto options = parse_argument(options_text);
+  if (!options) return error_envelope(options.error());
+  const Json& o = options.value();
+  IdTokenExpectations expect;
+  expect.issuer = string_option(o, "issuer");
+  expect.audience = string_option(o, "audience");
+  expect.nonce = optional_string_option(o, "nonce");
+  expect.now = integer_option(o, "now").value_or(0);
+  expect.leeway = integer_option(o, "leeway").value_or(kDefaultLeewaySeconds);
+  expect.max_age = integer_option(o, "maxAge");
+  return envelope(verify_id_token_claims(token, expect));
+}
+
+}  // namespace
+}  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_jwt) {
+  emscripten::function("decodeJwt", &metalock::wasm::decode);
+  emscripten::function("verifyIdTokenClaims", &metalock::wasm::verify_claims);
+}

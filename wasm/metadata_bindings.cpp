@@ -1,0 +1,48 @@
+// merge / diff / validatePatch: metadata.hpp over JSON text.
+#include "envelope.hpp"
+#include "metalock/metadata.hpp"
+
+#include <emscripten/bind.h>
+
+namespace metalock::wasm {
+namespace {
+
+std::string merge(const std::string& user_text, const std::string& patch_text) {
+  auto user = parse_argument(user_text);
+  if (!user) return error_envelope(user.error());
+  auto patch = parse_argument(patch_text);
+  if (!patch) return error_envelope(patch.error());
+  return envelope(merge_metadata(user.value(), patch.value()));
+}
+
+std::string diff(const std::string& before_text, const std::string& after_text) {
+  auto before = parse_argument(before_text);
+  if (!before) return error_envelope(before.error());
+  auto after = parse_argument(after_text);
+  if (!after) return error_envelope(after.error());
+  return envelope(diff_metadata(before.value(), after.value()));
+}
+
+// options: {scope?, subject?, userId?, allowClear?}
+std::string validate_patch_text(const std::string& patch_text, const std::string& options_text) {
+  auto patch = parse_argument(patch_text);
+  if (!patch) return error_envelope(patch.error());
+  auto options = parse_argument(options_text);
+  if (!options) return error_envelope(options.error());
+  PatchPolicy policy;
+  policy.scope = optional_string_option(options.value(), "scope");
+  policy.subject = optional_string_option(options.value(), "subject");
+  policy.user_id = optional_string_option(options.value(), "userId");
+  policy.allow_clear = bool_option(options.value(), "allowClear");
+  auto status = validate_patch(patch.value(), policy);
+  return status ? ok_envelope(true) : error_envelope(status.error());
+}
+
+}  // namespace
+}  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_metadata) {
+  emscripten::function("merge", &metalock::wasm::merge);
+  emscripten::function("diff", &metalock::wasm::diff);
+  emscripten::function("validatePatch", &metalock::wasm::validate_patch_text);
+}

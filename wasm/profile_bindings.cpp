@@ -1,0 +1,25 @@
+// normalizeProfile: profile.hpp over the raw /userinfo text (JS stringifies objects).
+#include "envelope.hpp"
+#include "metalock/profile.hpp"
+
+#include <emscripten/bind.h>
+
+namespace metalock::wasm {
+namespace {
+
+// options: {userMetadataClaim?, appMetadataClaim?}
+std::string normalize_profile_text(const std::string& userinfo_text, const std::string& options_text) {
+  auto options = parse_argument(options_text);
+  if (!options) return error_envelope(options.error());
+  ProfileOptions profile_options;
+  profile_options.user_metadata_claim = string_option(options.value(), "userMetadataClaim");
+  profile_options.app_metadata_claim = string_option(options.value(), "appMetadataClaim");
+  return envelope(normalize_profile(std::string_view(userinfo_text), profile_options));
+}
+
+}  // namespace
+}  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_profile) {
+  emscripten::function("normalizeProfile", &metalock::wasm::normalize_profile_text);
+}

@@ -1,0 +1,84 @@
+// The token cache, stateless over its serialized form: every call deserializes, acts and
+// (when it changes anything) returns the new serialized text for JS to store. A corrupt,
+// foreign or other-version text reads as an empty cache (token_cache.hpp).
+#include "envelope.hpp"
+#include "metalock/token_cache.hpp"
+
+#include <emscripten/bind.h>
+
+namespace metalock::wasm {
+namespace {
+
+TokenCache load(const std::string& serialized) {
+  auto cache = TokenCache::deserialize(serialized);
+  return cache ? std::move(cache).value() : TokenCache();
+}
+
+// key: {clientId, audience?, scope?}
+TokenKey key_from(const Json& key) {
+  return {string_option(key, "clientId"), string_option(key, "audience"), string_option(key, "scope")};
+}
+
+Json entry_json(const TokenEntry& e) {
+  return {{"clientId", e.client_id},        {"audience", e.audience},
+          {"scope", e.scope},               {"accessToken", e.access_token},
+          {"idToken", e.id_token},          {"refreshToken", e.refresh_token},
+          {"tokenType", e.token_type},      {"expiresAt", e.expires_at},
+          {"idTokenClaims", e.id_token_claims}};
+}
+
+// options: {now, leeway?}
+std::string get(const std::string& serialized, const std::string& key_text, const std::string& options_text) {
+  auto key = parse_argument(key_text);
+  if (!key) return error_envelope(key.error());
+  auto options = parse_argument(options_text);
+  if (!options) return error_envelope(options.error());
+  const auto found = load(serialized).get(key_from(key.value()), integer_option(options.value(), "now").value_or(0),
+                                          integer_option(options.value(), "leeway").value_or(kDefaultLeewaySeconds));
+  return ok_envelope(found ? entry_json(*found) : Json());
+}
+
+// options: {now} -> {serialized, entry}
+std::string put(const std::string& serialized, const std::string& body_text, const std::string& key_text,
+                const std::string& options_text) {
+  auto body = parse_argument(body_text);
+  if (!body) return error_envelope(body.error());
+  auto key = parse_argument(key_text);
+  if (!key) return error_envelope(key.error());
+  auto options = parse_argument(options_text);
+  if (!options) return error_envelope(options.error());
+  auto entry = token_entry_from_response(body.value(), key_from(key.value()),
+                                         integer_option(options.value(), "now").value_or(0));
+  if (!entry) return error_envelope(entry.error());
+  TokenCache cache = load(serialized);
+  cache.put(entry.value());
+  return ok_envelope({{"serialized", cache.serialize()}, {"entry", entry_json(entry.value())}});
+}
+
+std::string refresh_token(const std::string& serialized, const std::string& key_text) {
+  auto key = parse_argument(key_text);
+  if (!key) return error_envelope(key.error());
+  const auto token = load(serialized).refresh_token(key_from(key.value()));
+  return ok_envelope(token ? Json(*token) : Json());
+}
+
+std::string remove(const std::string& serialized, const std::string& key_text) {
+  auto key = parse_argument(key_text);
+  if (!key) return error_envelope(key.error());
+  TokenCache cache = load(serialized);
+  cache.remove(key_from(key.value()));
+  return ok_envelope(cache.serialize());
+}
+
+std::string clear() { return ok_envelope(TokenCache().serialize()); }
+
+}  // namespace
+}  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_token_cache) {
+  emscripten::function("cacheGet", &metalock::wasm::get);
+  emscripten::function("cachePut", &metalock::wasm::put);
+  emscripten::function("cacheRefreshToken", &metalock::wasm::refresh_token);
+  emscripten::function("cacheRemove", &metalock::wasm::remove);
+  emscripten::function("cacheClear", &metalock::wasm::clear);
+}
