@@ -42,8 +42,9 @@ async function resolveSpec(spec, values) {
   return resolved;
 }
 
-// Lock calls prefill(callback) with callback(error, value); a function that returns its value
-// (or a promise of it) instead works as well.
+// Lock calls prefill(callback) with callback(error, value), and ignores what it returns (an
+// arrow `cb => setTimeout(...)` returns a timer). A function that declares no parameter may
+// return its value, or a promise of it, instead.
 function callPrefill(prefill, name) {
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -62,8 +63,8 @@ function callPrefill(prefill, name) {
       }
     };
     try {
-      const returned = prefill(done);
-      if (returned !== undefined) Promise.resolve(returned).then((value) => done(null, value), (error) => done(error));
+      if (prefill.length >= 1) prefill(done);
+      else Promise.resolve(prefill()).then((value) => done(null, value), (error) => done(error));
     } catch (error) {
       done(error);
     }

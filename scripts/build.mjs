@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { run, step } from './run.mjs';
 import { setup } from './setup.mjs';
+import { buildDist } from './dist.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const jobs = ['--parallel', '2'];
@@ -23,6 +24,7 @@ export async function build() {
   setup();
   buildNative();
   buildWasm();
+  await buildDist();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

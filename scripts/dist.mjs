@@ -1,0 +1,54 @@
+// The dist step of `npm run build`: what `npm pack` ships. One entry per artifact; add yours
+// to `distEntries` (a bundle through `bundle()`, a plain file through `copy()`).
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { step } from './run.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const distDir = join(root, 'dist');
+
+// An ES module bundle. The wasm glue comes in through package.json "imports" (#core-glue)
+// and keeps `new URL('metalock.wasm', import.meta.url)`, so the .wasm must sit next to it.
+export async function bundle(entry, outfile, { platform = 'neutral', ...options } = {}) {
+  // Imported late: on a fresh clone, `npm run build` installs esbuild before this runs.
+  const { build } = await import('esbuild');
+  await build({
+    absWorkingDir: root,
+    entryPoints: [join(root, entry)],
+    outfile: join(distDir, outfile),
+    bundle: true,
+    format: 'esm',
+    platform,
+    minify: true,
+    target: 'es2020',
+    legalComments: 'none',
+    logLevel: 'warning',
+    ...options,
+  });
+}
+
+export function copy(from, to) {
+  const target = join(distDir, to);
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(join(root, from), target);
+}
+
+export const distEntries = [
+  { name: 'metalock.js', build: () => bundle('js/index.js', 'metalock.js') },
+  { name: 'metalock.wasm', build: () => copy('build/wasm/wasm/metalock.wasm', 'metalock.wasm') },
+];
+
+export async function buildDist() {
+  step('dist/ (esbuild bundles, wasm, types)');
+  rmSync(distDir, { recursive: true, force: true });
+  mkdirSync(distDir, { recursive: true });
+  for (const entry of distEntries) await entry.build();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildDist().catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}
