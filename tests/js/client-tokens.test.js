@@ -1,0 +1,103 @@
+// Token expiry and refresh against real short-lived tokens from the tenant: an expired
+// token is never sent; a refresh token renews before any error is raised.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { MetalockError } from '../../dist/metalock.js';
+import { clientFor, newUser, USER_SCOPE } from './support/session.js';
+import { CONNECTION, recordingFetch, sleep, startTenant } from './support/tenant.js';
+
+const LIFETIME = 2;   // seconds, for access tokens of this tenant
+
+let tenant;
+before(async () => {
+  tenant = await startTenant({ config: { tokens: { accessTokenLifetime: LIFETIME } } });
+});
+after(() => tenant?.stop());
+
+async function login(options, scope = 'openid profile email') {
+  const recorder = recordingFetch();
+  const client = await clientFor(tenant, { fetch: recorder.fetch, ...options });
+  const { email, password } = await newUser(client);
+  const auth = await client.login({ username: email, password, realm: CONNECTION, scope });
+  recorder.reset();
+  return { client, auth, recorder, email, password };
+}
+
+test('a token that expires is never sent: login_required without a refresh token', async () => {
+  const { client, auth, recorder } = await login({ leeway: 0 });
+  assert.equal(auth.expiresIn, LIFETIME);
+  await client.getUserInfo();   // live
+  assert.equal(recorder.count('GET', '/userinfo'), 1);
+  await sleep(LIFETIME * 1000 + 1100);
+  recorder.reset();
+  await assert.rejects(client.getUserInfo(), (error) => error instanceof MetalockError && error.code === 'login_required');
+  assert.equal(recorder.requests.length, 0);
+});
+
+test('the leeway makes a token count as expired early (default 60 s)', async () => {
+  // A 2 s token is already inside the default 60 s leeway when it arrives.
+  const { client, recorder } = await login({});
+  await assert.rejects(client.getUserInfo(), (error) => error.code === 'login_required');
+  assert.equal(recorder.requests.length, 0);
+});
+
+test('an expired token is renewed with the refresh token before any error', async () => {
+  const { client, auth, recorder } = await login({ leeway: 0 }, 'openid profile email offline_access');
+  assert.equal(typeof auth.refreshToken, 'string');
+  await sleep(LIFETIME * 1000 + 1100);
+  const profile = await client.getUserInfo();
+  assert.equal(profile.sub, auth.idTokenPayload.sub);
+  assert.equal(recorder.count('POST', '/oauth/token'), 1);
+  const refresh = JSON.parse(recorder.requests.find((r) => r.path === '/oauth/token').body);
+  assert.equal(refresh.grant_type, 'refresh_token');
+  // The renewed token is cached: the next call needs no refresh.
+  recorder.reset();
+  await client.getUserInfo();
+  assert.equal(recorder.count('POST', '/oauth/token'), 0);
+});
+
+test('concurrent calls share one refresh (a rotated refresh token is never presented twice)', async () => {
+  const { client, recorder } = await login({}, 'openid profile email offline_access');
+  // With the default leeway every 2 s token is stale at once, so each call needs a refresh.
+  const profiles = await Promise.all([client.getUserInfo(), client.getUserInfo(), client.getUserInfo()]);
+  assert.equal(new Set(profiles.map((p) => p.sub)).size, 1);
+  assert.equal(recorder.count('POST', '/oauth/token'), 1);
+  // The rotated token keeps working for later refreshes.
+  await client.getUserInfo();
+  assert.equal(recorder.count('POST', '/oauth/token'), 2);
+});
+
+test('a refused refresh token surfaces the server error, then login_required', async () => {
+  const store = new Map();
+  const cacheLocation = { get: (k) => store.get(k) ?? null, set: (k, v) => void store.set(k, v), remove: (k) => void store.delete(k) };
+  const { client, recorder } = await login({ cacheLocation }, 'openid profile email offline_access');
+  const snapshot = [...store.entries()];
+  await client.getUserInfo();   // refreshes and rotates
+  // Put the old cache back: its refresh token has been used already.
+  for (const [key, value] of snapshot) store.set(key, value);
+  recorder.reset();
+  await assert.rejects(client.getUserInfo(), (error) => {
+    assert.ok(error instanceof MetalockError);
+    assert.equal(error.code, 'invalid_grant');
+    assert.equal(error.statusCode, 403);
+    return true;
+  });
+  await assert.rejects(client.getUserInfo(), (error) => error.code === 'login_required');
+  assert.equal(recorder.count('POST', '/oauth/token'), 1);
+  assert.equal(recorder.count('GET', '/userinfo'), 0);
+});
+
+test('the Management API token is renewed too, keeping its scopes', async () => {
+  const recorder = recordingFetch();
+  const client = await clientFor(tenant, { fetch: recorder.fetch, leeway: 0 });
+  const { email, password } = await newUser(client);
+  await client.login({
+    username: email, password, realm: CONNECTION, audience: tenant.managementAudience, scope: `${USER_SCOPE} offline_access`,
+  });
+  await sleep(LIFETIME * 1000 + 1100);
+  recorder.reset();
+  const updated = await client.updateUserMetadata({ renewed: 'yes' });
+  assert.deepEqual(updated.user_metadata, { renewed: 'yes' });
+  assert.equal(recorder.count('POST', '/oauth/token'), 1);
+  assert.equal(recorder.count('PATCH'), 1);
+});
