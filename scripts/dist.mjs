@@ -34,9 +34,22 @@ export function copy(from, to) {
   copyFileSync(join(root, from), target);
 }
 
+// The tenant CLI loads dist/tenant.js rather than bundling a second copy of the server.
+const tenantServerExternal = {
+  name: 'tenant-server-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/server\.js$/ }, () => ({ path: './tenant.js', external: true }));
+  },
+};
+
 export const distEntries = [
   { name: 'metalock.js', build: () => bundle('js/index.js', 'metalock.js') },
   { name: 'metalock.wasm', build: () => copy('build/wasm/wasm/metalock.wasm', 'metalock.wasm') },
+  // Hand-written declarations of the whole public API (3.1.6 has no --emit-tsd).
+  { name: 'metalock.d.ts', build: () => copy('js/types/metalock.d.ts', 'metalock.d.ts') },
+  // The local tenant (bin metalock-tenant): the CLI imports the server bundle, not a copy of it.
+  { name: 'tenant.js', build: () => bundle('js/tenant/server.js', 'tenant.js', { platform: 'node' }) },
+  { name: 'tenant-cli.js', build: () => bundle('js/tenant/cli.js', 'tenant-cli.js', { platform: 'node', plugins: [tenantServerExternal] }) },
 ];
 
 export async function buildDist() {

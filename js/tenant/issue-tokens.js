@@ -1,0 +1,91 @@
+// Builds the /oauth/token success body: RS256 access token, ID token, rotating refresh token.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { signJwt } from './jwt.js';
+import { claimsForScope, metadataClaims } from './user-record.js';
+
+export function refreshTokenId(token) {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+// Stores a new refresh token of `family` (a new family per login) and returns its text.
+// Only a hash is kept: the data directory never holds a usable token.
+export function mintRefreshToken(tenant, { family = randomUUID(), userId, clientId, audience, scope }) {
+  const token = `v1.${randomBytes(32).toString('base64url')}`;
+  tenant.store.putRefreshToken({
+    id: refreshTokenId(token),
+    family,
+    userId,
+    clientId,
+    audience,
+    scope,
+    createdAt: tenant.now(),
+    usedAt: null,
+  });
+  return token;
+}
+
+// A user's tokens. `audience` null = no API requested: the access token is for /userinfo only.
+// A refresh token comes with offline_access, or always when rotating one (`rotating`).
+export function issueUserTokens(tenant, { client, user, audience, scopes, nonce, gty, refreshFamily, rotating = false }) {
+  const now = tenant.now();
+  const { accessTokenLifetime, idTokenLifetime } = tenant.config.tokens;
+  const scope = scopes.join(' ');
+  const openid = scopes.includes('openid');
+
+  let aud = tenant.userinfoAudience;
+  if (audience && audience !== tenant.userinfoAudience) aud = openid ? [audience, tenant.userinfoAudience] : audience;
+  const accessToken = signJwt({
+    iss: tenant.issuer,
+    sub: user.user_id,
+    aud,
+    iat: now,
+    exp: now + accessTokenLifetime,
+    scope,
+    azp: client.clientId,
+    gty,
+  }, tenant.signingKey);
+
+  const body = { access_token: accessToken };
+  if (rotating || scopes.includes('offline_access')) {
+    body.refresh_token = mintRefreshToken(tenant, {
+      family: refreshFamily,
+      userId: user.user_id,
+      clientId: client.clientId,
+      audience: audience ?? null,
+      scope,
+    });
+  }
+  if (openid) {
+    const idClaims = {
+      ...claimsForScope(user, scopes),
+      ...metadataClaims(user, client),
+      iss: tenant.issuer,
+      aud: client.clientId,
+      iat: now,
+      exp: now + idTokenLifetime,
+    };
+    if (nonce !== undefined) idClaims.nonce = nonce;
+    body.id_token = signJwt(idClaims, tenant.signingKey);
+  }
+  body.scope = scope;
+  body.expires_in = accessTokenLifetime;
+  body.token_type = 'Bearer';
+  return body;
+}
+
+export function issueMachineToken(tenant, { client, audience, scopes }) {
+  const now = tenant.now();
+  const { accessTokenLifetime } = tenant.config.tokens;
+  const scope = scopes.join(' ');
+  const accessToken = signJwt({
+    iss: tenant.issuer,
+    sub: `${client.clientId}@clients`,
+    aud: audience,
+    iat: now,
+    exp: now + accessTokenLifetime,
+    scope,
+    azp: client.clientId,
+    gty: 'client-credentials',
+  }, tenant.signingKey);
+  return { access_token: accessToken, scope, expires_in: accessTokenLifetime, token_type: 'Bearer' };
+}

@@ -1,0 +1,110 @@
+// GET and PATCH /api/v2/users/{id}: the Management API. Which token may touch what is
+// decided here by scope (the tenant's authorization); what a patch may contain and how it
+// applies is decided by the core (validatePatch, merge).
+import { authenticateBearer } from '../auth.js';
+import { findConnection } from '../config.js';
+import { json, managementError } from '../http.js';
+import { hashPassword } from '../passwords.js';
+import { checkPassword } from '../password-policy.js';
+import { checkPatchShape } from '../patch-shape.js';
+import { publicUser, userConnection } from '../user-record.js';
+
+const READ_SCOPES = ['read:users', 'read:current_user', 'read:user_idp_tokens'];
+const UPDATE_SCOPES = ['update:users', 'update:users_app_metadata', 'update:current_user_metadata', 'create:current_user_metadata'];
+
+const insufficientScope = (expected) => managementError(403, `Insufficient scope, expected any of: ${expected.join(',')}`, 'insufficient_scope');
+const userNotFound = () => managementError(404, 'The user does not exist.', 'inexistent_user');
+const invalidBody = (message) => managementError(400, message, 'invalid_body');
+
+function authenticate(ctx) {
+  const auth = authenticateBearer(ctx.req, ctx.tenant, ctx.tenant.managementAudience);
+  return auth.ok ? auth : { ...auth, response: managementError(401, auth.message) };
+}
+
+// ?fields=a,b&include_fields=false, as the Management API filters a user.
+function selectFields(user, query) {
+  const fields = (query.get('fields') ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  if (fields.length === 0) return user;
+  const include = query.get('include_fields') !== 'false';
+  return Object.fromEntries(Object.entries(user).filter(([name]) => fields.includes(name) === include));
+}
+
+export function getUser(ctx) {
+  const auth = authenticate(ctx);
+  if (!auth.ok) return auth.response;
+  const userId = ctx.params.id;
+  const any = auth.scopes.includes('read:users');
+  const own = auth.scopes.includes('read:current_user') && auth.claims.sub === userId;
+  if (!any && !own) return insufficientScope(READ_SCOPES);
+  const user = ctx.tenant.store.getUser(userId);
+  if (!user) return userNotFound();
+  return json(200, selectFields(publicUser(user), ctx.query));
+}
+
+// The core's verdict on a patch as a Management API response (null when it passes).
+function coreVerdict(core, patch, options) {
+  try {
+    core.validatePatch(patch, options);
+    return null;
+  } catch (error) {
+    if (error?.code === 'insufficient_scope') return insufficientScope(UPDATE_SCOPES);
+    if (typeof error?.code !== 'string') throw error;
+    const where = error.field ? ` on property ${error.field}` : '';
+    return invalidBody(`Payload validation error: '${error.description}'${where}.`);
+  }
+}
+
+export async function patchUser(ctx) {
+  const { tenant } = ctx;
+  const auth = authenticate(ctx);
+  if (!auth.ok) return auth.response;
+  const userId = ctx.params.id;
+  const scopes = auth.scopes;
+  const fullAccess = scopes.includes('update:users');
+  const metadataAccess = scopes.includes('update:users_app_metadata');
+  const ownMetadataAccess = scopes.includes('update:current_user_metadata') || scopes.includes('create:current_user_metadata');
+  if (!fullAccess && !metadataAccess && !ownMetadataAccess) return insufficientScope(UPDATE_SCOPES);
+
+  const parsed = await ctx.readBody();
+  if (!parsed.ok) return invalidBody(parsed.reason);
+  const patch = parsed.value;
+  const shapeProblem = checkPatchShape(patch);
+  if (shapeProblem) return invalidBody(shapeProblem);
+  if (!fullAccess && metadataAccess && Object.keys(patch).some((key) => key !== 'user_metadata' && key !== 'app_metadata')) {
+    return insufficientScope(UPDATE_SCOPES);
+  }
+  // A Management token (update:users / update:users_app_metadata) is the core's "no scope":
+  // it may patch anything; a user token is checked by the core against its own user.
+  const policy = fullAccess || metadataAccess
+    ? { allowClear: true }
+    : { scope: scopes.join(' '), subject: auth.claims.sub, userId, allowClear: true };
+  const refused = coreVerdict(tenant.core, patch, policy);
+  if (refused) return refused;
+
+  const { password, connection: _connection, client_id: _clientId, verify_email: _verifyEmail, verify_phone_number: _verifyPhone, ...changes } = patch;
+  let passwordHash;
+  if (password !== undefined) {
+    const existing = tenant.store.getUser(userId);
+    if (!existing) return userNotFound();
+    const policyName = findConnection(tenant.config, userConnection(existing))?.passwordPolicy ?? 'none';
+    if (!checkPassword(policyName, password).verified) return invalidBody('PasswordStrengthError: Password is too weak');
+    passwordHash = await hashPassword(password);
+  }
+
+  // Synchronous from here: read, merge and write happen in one turn of the event loop.
+  const user = tenant.store.getUser(userId);
+  if (!user) return userNotFound();
+  if (changes.email !== undefined && changes.email.toLowerCase() !== user.email.toLowerCase()
+      && tenant.store.findUser(userConnection(user), { email: changes.email })) {
+    return managementError(400, 'The specified new email already exists', 'email_conflict');
+  }
+  if (changes.username !== undefined && changes.username !== user.username
+      && tenant.store.findUser(userConnection(user), { username: changes.username })) {
+    return managementError(400, 'The specified new username already exists', 'username_conflict');
+  }
+  const merged = tenant.core.merge(publicUser(user), changes);
+  merged.updated_at = new Date().toISOString();
+  merged.password_hash = passwordHash ?? user.password_hash;
+  tenant.store.putUser(merged);
+  return json(200, publicUser(merged));
+}

@@ -1,0 +1,167 @@
+// The local Auth0-compatible tenant: createTenant({port, dataDir, config}) -> {url, close()}.
+// Pipeline per request: CORS (and preflight) -> route -> injected faults -> rate limit ->
+// handler. Handlers return response objects; the semantics live in the core.
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import { loadCore } from '../core/load.js';
+import { resolveConfig } from './config.js';
+import { createCors } from './cors.js';
+import { createFaults } from './faults.js';
+import { BodyTooLarge, json, managementError, parseBody, readBody, send } from './http.js';
+import { loadOrCreateSigningKey } from './keys.js';
+import { createRateLimiter, tooManyRequests } from './rate-limit.js';
+import { createRouter } from './router.js';
+import { jwks, openidConfiguration } from './routes/discovery.js';
+import { signup } from './routes/signup.js';
+import { token } from './routes/token.js';
+import { userinfo } from './routes/userinfo.js';
+import { getUser, patchUser } from './routes/users.js';
+import { seedUsers } from './seed.js';
+import { Store } from './store.js';
+
+export const DEFAULT_DATA_DIR = '.tenant-data';
+
+const ROUTES = [
+  { method: 'GET', path: '/.well-known/openid-configuration', group: 'discovery', api: 'authentication', handler: openidConfiguration },
+  { method: 'GET', path: '/.well-known/jwks.json', group: 'discovery', api: 'authentication', handler: jwks },
+  { method: 'POST', path: '/oauth/token', group: 'token', api: 'authentication', handler: token },
+  { method: 'GET', path: '/userinfo', group: 'userinfo', api: 'authentication', handler: userinfo },
+  { method: 'POST', path: '/dbconnections/signup', group: 'signup', api: 'authentication', handler: signup },
+  { method: 'GET', path: '/api/v2/users/:id', group: 'users', api: 'management', handler: getUser },
+  { method: 'PATCH', path: '/api/v2/users/:id', group: 'users', api: 'management', handler: patchUser },
+];
+
+function serverError(api) {
+  return api === 'management'
+    ? managementError(500, 'Internal Server Error')
+    : json(500, { error: 'server_error', error_description: 'Internal Server Error' });
+}
+
+function payloadTooLarge(api, message) {
+  return api === 'management'
+    ? managementError(413, message)
+    : json(413, { error: 'invalid_request', error_description: message });
+}
+
+// log: one line per request (method, path, status), off by default. logError: failures
+// (never a request body or a header, so never a password or a token).
+export async function createTenant({
+  port = 0, host = '127.0.0.1', dataDir = DEFAULT_DATA_DIR, config = {}, faults,
+  log = () => {}, logError = (line) => process.stderr.write(`${line}\n`),
+} = {}) {
+  const resolved = resolveConfig(config);
+  if (faults) resolved.faults = { ...resolved.faults, ...faults };
+  const store = Store.open(resolve(dataDir));
+  let server;
+  try {
+    // A first start generates the RSA key (0.2-0.8 s on a busy machine). It is not waited
+    // for before listening: only requests reach it, and they wait for it (keyReady).
+    const tenant = { store, config: resolved, signingKey: null, now: () => Math.floor(Date.now() / 1000) };
+    const keyReady = loadOrCreateSigningKey(resolve(dataDir)).then((key) => {
+      tenant.signingKey = key;
+    });
+    keyReady.catch((error) => logError(`metalock-tenant: signing key: ${error.message}`));
+    tenant.core = await loadCore();
+    await seedUsers(resolved, store);
+
+    const router = createRouter(ROUTES);
+    const cors = createCors(resolved);
+    const limiter = createRateLimiter(resolved.rateLimits);
+    const injected = createFaults(resolved.faults);
+
+    server = createServer((req, res) => {
+      handle(req, res).catch((error) => {
+        logError(`metalock-tenant: ${error?.message ?? error}`);
+        if (!res.headersSent) send(res, serverError('authentication'));
+      });
+    });
+
+    async function handle(req, res) {
+      if (cors.handle(req, res)) return;
+      const url = new URL(req.url, tenant.baseUrl);
+      const matched = router.match(req.method, url.pathname);
+      if (!matched?.route) {
+        send(res, managementError(404, 'Not Found'));
+        return;
+      }
+      const { route, params } = matched;
+      if (injected.enabled) {
+        const { delayMs, action } = injected.decide(route.api);
+        if (delayMs > 0) await new Promise((done) => setTimeout(done, delayMs));
+        if (action === 'drop') {
+          req.socket.destroy();
+          return;
+        }
+        if (action) {
+          send(res, json(action.status, action.body));
+          return;
+        }
+      }
+      const limit = limiter.take(route.group);
+      for (const [name, value] of Object.entries(limit.headers)) res.setHeader(name, value);
+      if (!limit.allowed) {
+        send(res, json(429, tooManyRequests(route.api)));
+        return;
+      }
+      if (!tenant.signingKey) await keyReady;
+      const ctx = {
+        req,
+        params,
+        query: url.searchParams,
+        tenant,
+        readBody: async () => parseBody(req, await readBody(req)),
+      };
+      let response;
+      try {
+        response = await route.handler(ctx);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          response = payloadTooLarge(route.api, error.message);
+        } else {
+          logError(`metalock-tenant: ${req.method} ${url.pathname}: ${error?.message ?? error}`);
+          response = serverError(route.api);
+        }
+      }
+      log(`${req.method} ${url.pathname} ${response.status}`);
+      send(res, response);
+    }
+
+    await new Promise((listening, failed) => {
+      server.once('error', failed);
+      server.listen(port, host, () => {
+        server.off('error', failed);
+        listening();
+      });
+    });
+    const address = server.address();
+    const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    tenant.baseUrl = `http://${hostPart}:${address.port}`;
+    tenant.issuer = `${tenant.baseUrl}/`;
+    tenant.managementAudience = `${tenant.baseUrl}/api/v2/`;
+    tenant.userinfoAudience = `${tenant.baseUrl}/userinfo`;
+
+    let closing = null;
+    return {
+      url: tenant.baseUrl,
+      port: address.port,
+      issuer: tenant.issuer,
+      managementAudience: tenant.managementAudience,
+      config: resolved,
+      close() {
+        closing ??= new Promise((closed) => {
+          server.close(async () => {
+            await keyReady.catch(() => {});
+            store.close();
+            closed();
+          });
+          server.closeAllConnections();
+        });
+        return closing;
+      },
+    };
+  } catch (error) {
+    server?.close();
+    store.close();
+    throw error;
+  }
+}
