@@ -47,8 +47,6 @@ export const distEntries = [
   { name: 'metalock.wasm', build: () => copy('build/wasm/wasm/metalock.wasm', 'metalock.wasm') },
   // Hand-written declarations of the whole public API (3.1.6 has no --emit-tsd).
   { name: 'metalock.d.ts', build: () => copy('js/types/metalock.d.ts', 'metalock.d.ts') },
-  // Hand-written declarations of the whole public API (3.1.6 has no --emit-tsd).
-  { name: 'metalock.d.ts', build: () => copy('js/types/metalock.d.ts', 'metalock.d.ts') },
   // The local tenant (bin metalock-tenant): the CLI imports the server bundle, not a copy of it.
   { name: 'tenant.js', build: () => bundle('js/tenant/server.js', 'tenant.js', { platform: 'node' }) },
   { name: 'tenant-cli.js', build: () => bundle('js/tenant/cli.js', 'tenant-cli.js', { platform: 'node', plugins: [tenantServerExternal] }) },
