@@ -53,17 +53,23 @@ async function main() {
     fail(error.message);
   }
   const log = args.verbose ? (line) => process.stderr.write(`${line}\n`) : () => {};
-  const tenant = await createTenant({ port, dataDir: args.data, config, faults, log });
-  process.stdout.write(`listening on ${tenant.url}\n`);
-
+  // Handlers go in before the first line is printed: whoever reads it may signal at once.
+  let tenant = null;
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    if (!tenant) process.exit(0);
     tenant.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  tenant = await createTenant({ port, dataDir: args.data, config, faults, log });
+  if (stopping) {
+    await tenant.close();
+    process.exit(0);
+  }
+  process.stdout.write(`listening on ${tenant.url}\n`);
 }
 
 main().catch((error) => {
