@@ -47,8 +47,9 @@ export async function signup(ctx) {
 
   const coreError = checkSignupBody(tenant.core, body);
   if (coreError) {
-    const where = coreError.field ? ` on property ${coreError.field}` : '';
-    return invalidBody(`Payload validation error: '${coreError.description}'${where}.`);
+    const property = ROOT_ATTRIBUTES.includes(coreError.field) ? coreError.field
+      : coreError.field ? `user_metadata.${coreError.field}` : 'user_metadata';
+    return invalidBody(`Payload validation error: '${coreError.description}' on property ${property}.`);
   }
   if (!checkPassword(connection.passwordPolicy, body.password).verified) {
     return json(400, passwordStrengthError(connection.passwordPolicy, body.password));
