@@ -1,0 +1,115 @@
+// The JSON boundary: hostile text gets a clean error code, quickly, with no crash.
+#include "metalock/json.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+
+using metalock::Json;
+using metalock::parse_json;
+
+namespace {
+
+std::string nested(std::size_t depth, char open, char close, const std::string& inner = "") {
+  return std::string(depth, open) + inner + std::string(depth, close);
+}
+
+// {"a":{"a":...{}...}} with `depth` objects.
+std::string nested_objects(std::size_t depth) {
+  std::string text;
+  for (std::size_t i = 1; i < depth; ++i) text += "{\"a\":";
+  text += "{}";
+  text += std::string(depth - 1, '}');
+  return text;
+}
+
+template <typename F>
+double seconds(F&& f) {
+  const auto start = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+TEST_CASE("parse_json accepts ordinary documents", "[json]") {
+  auto doc = parse_json(R"({"a": [1, 2.5, "x", null, true], "b": {"c": "é"}})");
+  REQUIRE(doc.ok());
+  CHECK(doc.value()["a"][1] == 2.5);
+  CHECK(doc.value()["b"]["c"] == "é");
+  CHECK(parse_json("42").value() == 42);
+  CHECK(parse_json("\"text\"").value() == "text");
+}
+
+TEST_CASE("10,000 nested arrays or objects are too_deep, quickly and without a crash", "[json]") {
+  const std::string arrays = nested(10000, '[', ']');
+  const std::string objects = nested_objects(10000);
+  double elapsed = seconds([&] {
+    auto a = parse_json(arrays);
+    REQUIRE_FALSE(a.ok());
+    CHECK(a.error().code == metalock::code::too_deep);
+    auto o = parse_json(objects);
+    REQUIRE_FALSE(o.ok());
+    CHECK(o.error().code == metalock::code::too_deep);
+  });
+  CHECK(elapsed < 0.5);
+}
+
+TEST_CASE("depth exactly at the limit is accepted, one more is refused", "[json]") {
+  const std::size_t limit = metalock::kMaxJsonDepth;
+  CHECK(parse_json(nested(limit, '[', ']')).ok());
+  CHECK(parse_json(nested_objects(limit)).ok());
+  CHECK(parse_json(nested(limit, '[', ']', "1")).ok());
+  CHECK(parse_json(nested(limit + 1, '[', ']')).error().code == metalock::code::too_deep);
+  CHECK(parse_json(nested_objects(limit + 1)).error().code == metalock::code::too_deep);
+}
+
+TEST_CASE("brackets inside strings do not count as depth", "[json]") {
+  const std::string text = "[\"" + std::string(1000, '[') + "\\\"" + std::string(1000, '{') + "\"]";
+  auto doc = parse_json(text);
+  REQUIRE(doc.ok());
+  CHECK(doc.value()[0].get<std::string>().size() == 2001);
+}
+
+TEST_CASE("custom limits apply", "[json]") {
+  CHECK(parse_json("[[1]]", {1, 100}).error().code == metalock::code::too_deep);
+  CHECK(parse_json("[[1]]", {2, 100}).ok());
+  CHECK(parse_json("[1,2,3]", {64, 6}).error().code == metalock::code::payload_too_large);
+  CHECK(parse_json("[1,2,3]", {64, 7}).ok());
+}
+
+TEST_CASE("a 50 MB document is payload_too_large without being parsed", "[json]") {
+  std::string big = "[\"" + std::string(50 * 1024 * 1024, 'x') + "\"]";
+  double elapsed = seconds([&] {
+    auto doc = parse_json(big);
+    REQUIRE_FALSE(doc.ok());
+    CHECK(doc.error().code == metalock::code::payload_too_large);
+  });
+  CHECK(elapsed < 0.1);
+}
+
+TEST_CASE("invalid UTF-8 and bad syntax are invalid_json", "[json]") {
+  for (const char* text : {"\"\xff\"", "{\"a\": \"\xc3\"}", "\"\xed\xa0\x80\"", "{", "[1,]", "", "nul", "{'a': 1}",
+                           "[1] [2]"}) {
+    INFO(text);
+    auto doc = parse_json(text);
+    REQUIRE_FALSE(doc.ok());
+    CHECK(doc.error().code == metalock::code::invalid_json);
+  }
+}
+
+TEST_CASE("check_json_depth bounds documents built in memory", "[json]") {
+  Json deep = Json::array();
+  for (int i = 0; i < 100; ++i) deep = Json::array({deep});
+  CHECK(metalock::check_json_depth(deep).error().code == metalock::code::too_deep);
+  CHECK(metalock::check_json_depth(deep, 101).ok());
+  CHECK(metalock::check_json_depth(Json(1), 0).ok());
+  CHECK_FALSE(metalock::check_json_depth(Json::object(), 0).ok());
+}
+
+TEST_CASE("dump_json never throws on invalid UTF-8", "[json]") {
+  Json bad = std::string("a\xff");
+  CHECK(metalock::dump_json(bad) == "\"a\xEF\xBF\xBD\"");
+  CHECK(metalock::dump_json(Json{{"b", 1}, {"a", Json::array({true})}}) == R"({"a":[true],"b":1})");
+}

@@ -1,0 +1,327 @@
+// Lock's additionalSignUpFields -> the /dbconnections/signup body: specs, values, limits.
+#include "metalock/signup.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+
+using metalock::Json;
+using metalock::map_signup_fields;
+using metalock::strip_html;
+namespace code = metalock::code;
+
+namespace {
+
+const Json kBase = Json::parse(
+    R"({"client_id":"metalock-demo","connection":"Username-Password-Authentication","email":"ann@example.com","password":"Secret-123"})");
+
+Json body_for(const char* specs, const char* values, const Json& base = kBase) {
+  auto result = map_signup_fields(Json::parse(specs), Json::parse(values), base);
+  INFO((result.ok() ? std::string() : result.error().code + " " + result.error().field + ": " + result.error().description));
+  REQUIRE(result.ok());
+  return result.value();
+}
+
+// "code (field)" of a failing mapping.
+std::string failure(const Json& specs, const Json& values, const Json& base = kBase) {
+  auto result = map_signup_fields(specs, values, base);
+  if (result.ok()) return "ok: " + result.value().dump();
+  return result.error().code + " (" + result.error().field + ")";
+}
+
+std::string failure(const char* specs, const char* values = "{}", const Json& base = kBase) {
+  return failure(Json::parse(specs), Json::parse(values), base);
+}
+
+Json with(Json object, const char* key, Json value) {
+  object[key] = std::move(value);
+  return object;
+}
+
+}  // namespace
+
+TEST_CASE("signup: text fields go to user_metadata, root fields to the root", "[signup]") {
+  const Json body = body_for(
+      R"([{"name":"given_name","placeholder":"First name","storage":"root"},
+          {"name":"favorite_color","placeholder":"Color"}])",
+      R"({"given_name":"  Ann ","favorite_color":"blue","unrelated":"ignored"})");
+  Json expected = kBase;
+  expected["given_name"] = "Ann";
+  expected["user_metadata"] = {{"favorite_color", "blue"}};
+  CHECK(body == expected);
+}
+
+TEST_CASE("signup: no custom fields, or only root ones, means no user_metadata", "[signup]") {
+  CHECK(body_for("[]", "{}") == kBase);
+  const Json body = body_for(R"([{"name":"nickname","placeholder":"Nick","storage":"root"}])", R"({"nickname":"an"})");
+  CHECK(body == with(kBase, "nickname", "an"));
+  CHECK_FALSE(body.contains("user_metadata"));
+}
+
+TEST_CASE("signup: base keys are copied as given, username included", "[signup]") {
+  Json base = with(kBase, "username", "ann");
+  base["extra"] = 1;
+  CHECK(body_for("[]", "{}", base) == base);
+}
+
+TEST_CASE("signup: base user_metadata is kept beneath the fields and obeys the limits", "[signup]") {
+  Json base = with(kBase, "user_metadata", {{"source", "campaign"}, {"color", "old"}});
+  CHECK(body_for(R"([{"name":"color","placeholder":"Color"}])", R"({"color":"new"})", base)["user_metadata"] ==
+        Json({{"source", "campaign"}, {"color", "new"}}));
+  CHECK(body_for("[]", "{}", base)["user_metadata"] == base["user_metadata"]);
+  CHECK(failure(Json::array(), Json::object(), with(kBase, "user_metadata", {{"n", 1}})) == "not_a_string (n)");
+  CHECK(failure(Json::array(), Json::object(), with(kBase, "user_metadata", "x")) == "invalid_body (user_metadata)");
+  CHECK(failure(Json::array(), Json::object(),
+                with(kBase, "user_metadata", {{std::string(101, 'k'), "v"}})) ==
+        "field_name_too_long (" + std::string(101, 'k') + ")");
+  CHECK(failure(Json::array(), Json::object(), with(kBase, "user_metadata", {{"v", std::string(501, 'x')}})) ==
+        "value_too_long (v)");
+}
+
+TEST_CASE("signup: checkbox values are \"true\"/\"false\"", "[signup]") {
+  const char* specs = R"([{"name":"newsletter","type":"checkbox","placeholder":"Subscribe"}])";
+  CHECK(body_for(specs, R"({"newsletter":true})")["user_metadata"]["newsletter"] == "true");
+  CHECK(body_for(specs, R"({"newsletter":false})")["user_metadata"]["newsletter"] == "false");
+  CHECK(body_for(specs, R"({"newsletter":"true"})")["user_metadata"]["newsletter"] == "true");
+  CHECK(body_for(specs, R"({"newsletter":"false"})")["user_metadata"]["newsletter"] == "false");
+  CHECK(body_for(specs, "{}")["user_metadata"]["newsletter"] == "false");
+  CHECK(body_for(R"([{"name":"nl","type":"checkbox","placeholder":"S","prefill":"true"}])", "{}")["user_metadata"]["nl"] ==
+        "true");
+  CHECK(failure(specs, R"({"newsletter":"yes"})") == "not_a_string (newsletter)");
+  CHECK(failure(specs, R"({"newsletter":1})") == "not_a_string (newsletter)");
+}
+
+TEST_CASE("signup: select takes the chosen option's value", "[signup]") {
+  const char* specs = R"([{"name":"plan","type":"select","placeholder":"Plan",
+      "options":[{"label":"Free","value":"free"},{"label":"Pro","value":"pro"}]}])";
+  CHECK(body_for(specs, R"({"plan":"pro"})")["user_metadata"]["plan"] == "pro");
+  CHECK(failure(specs, R"({"plan":"Pro"})") == "invalid_option (plan)");
+  CHECK(failure(specs, R"({"plan":"enterprise"})") == "invalid_option (plan)");
+  CHECK(failure(specs, R"({"plan":"<b>pro</b>"})") == "invalid_option (plan)");
+  CHECK(failure(specs, R"({"plan":["pro"]})") == "not_a_string (plan)");
+  CHECK(failure(specs, "{}") == "field_required (plan)");
+  CHECK(failure(specs, R"({"plan":""})") == "field_required (plan)");
+  const char* prefilled = R"([{"name":"plan","type":"select","placeholder":"Plan","prefill":"free",
+      "options":[{"label":"Free","value":"free"}]}])";
+  CHECK(body_for(prefilled, "{}")["user_metadata"]["plan"] == "free");
+}
+
+TEST_CASE("signup: hidden fields always send their configured value", "[signup]") {
+  const char* specs = R"([{"name":"source","type":"hidden","value":"landing-page"}])";
+  CHECK(body_for(specs, "{}")["user_metadata"]["source"] == "landing-page");
+  CHECK(body_for(specs, R"({"source":"forged"})")["user_metadata"]["source"] == "landing-page");
+  CHECK(body_for(specs, R"({"source":12})")["user_metadata"]["source"] == "landing-page");
+}
+
+TEST_CASE("signup: missing (or null) values take the prefill", "[signup]") {
+  const char* specs = R"([{"name":"city","placeholder":"City","prefill":"Paris"}])";
+  CHECK(body_for(specs, "{}")["user_metadata"]["city"] == "Paris");
+  CHECK(body_for(specs, R"({"city":null})")["user_metadata"]["city"] == "Paris");
+  CHECK(body_for(specs, R"({"city":"Lyon"})")["user_metadata"]["city"] == "Lyon");
+  CHECK(failure(specs, R"({"city":""})") == "field_required (city)");
+}
+
+TEST_CASE("signup: values are HTML-stripped and trimmed", "[signup]") {
+  const Json body = body_for(R"([{"name":"bio","placeholder":"Bio"}])",
+                             R"({"bio":" <b>Hi</b> <script>alert(1)</script>there\u00a0"})");
+  CHECK(body["user_metadata"]["bio"] == "Hi there");
+  CHECK(failure(R"([{"name":"bio","placeholder":"Bio"}])", R"({"bio":"<img src=x onerror=alert(1)>"})") ==
+        "field_required (bio)");
+}
+
+TEST_CASE("signup: without a validator a field is required; with one it may be empty", "[signup]") {
+  CHECK(failure(R"([{"name":"company","placeholder":"Company"}])", "{}") == "field_required (company)");
+  CHECK(failure(R"([{"name":"company","placeholder":"Company"}])", R"({"company":"   "})") == "field_required (company)");
+  CHECK(body_for(R"([{"name":"company","placeholder":"Company","validator":true}])", "{}")["user_metadata"] ==
+        Json({{"company", ""}}));
+  CHECK(failure(R"([{"name":"company","placeholder":"Company","validator":false}])", "{}") == "field_required (company)");
+  // An empty root attribute would be refused by Auth0: it is left out.
+  const Json body = body_for(R"([{"name":"given_name","placeholder":"First","storage":"root","validator":true}])", "{}");
+  CHECK_FALSE(body.contains("given_name"));
+  CHECK_FALSE(body.contains("user_metadata"));
+}
+
+TEST_CASE("signup: the base needs client_id, connection, email, password", "[signup]") {
+  for (const char* key : {"client_id", "connection", "email", "password"}) {
+    INFO(key);
+    Json missing = kBase;
+    missing.erase(key);
+    CHECK(failure(Json::array(), Json::object(), missing) == std::string("field_required (") + key + ")");
+    CHECK(failure(Json::array(), Json::object(), with(kBase, key, "")) == std::string("field_required (") + key + ")");
+    CHECK(failure(Json::array(), Json::object(), with(kBase, key, 5)) == std::string("field_required (") + key + ")");
+  }
+}
+
+TEST_CASE("signup: invalid_body for non-object values or base", "[signup]") {
+  CHECK(failure(Json::array(), Json::array(), kBase) == "invalid_body (values)");
+  CHECK(failure(Json::array(), Json(nullptr), kBase) == "invalid_body (values)");
+  CHECK(failure(Json::array(), Json::object(), Json("x")) == "invalid_body (base)");
+}
+
+TEST_CASE("signup: length limits", "[signup]") {
+  auto root_field = [](const char* name) {
+    return Json::array({{{"name", name}, {"placeholder", "P"}, {"storage", "root"}}});
+  };
+  for (const char* name : {"given_name", "family_name"}) {
+    INFO(name);
+    CHECK(failure(root_field(name), {{name, std::string(150, 'a')}}).rfind("ok", 0) == 0);
+    CHECK(failure(root_field(name), {{name, std::string(151, 'a')}}) == std::string("value_too_long (") + name + ")");
+  }
+  for (const char* name : {"name", "nickname"}) {
+    INFO(name);
+    CHECK(failure(root_field(name), {{name, std::string(300, 'a')}}).rfind("ok", 0) == 0);
+    CHECK(failure(root_field(name), {{name, std::string(301, 'a')}}) == std::string("value_too_long (") + name + ")");
+  }
+  const Json bio = Json::parse(R"([{"name":"bio","placeholder":"Bio"}])");
+  CHECK(failure(bio, {{"bio", std::string(500, 'a')}}).rfind("ok", 0) == 0);
+  CHECK(failure(bio, {{"bio", std::string(501, 'a')}}) == "value_too_long (bio)");
+  // Counted as JS counts: "é" is one unit, an emoji two, so 250 emoji fill 500.
+  std::string emoji;
+  for (int i = 0; i < 250; ++i) emoji += "\xF0\x9F\x98\x80";
+  CHECK(failure(bio, {{"bio", emoji}}).rfind("ok", 0) == 0);
+  CHECK(failure(bio, {{"bio", emoji + "a"}}) == "value_too_long (bio)");
+  std::string accents;
+  for (int i = 0; i < 500; ++i) accents += "\xC3\xA9";
+  CHECK(failure(bio, {{"bio", accents}}).rfind("ok", 0) == 0);
+  // The limit applies after stripping markup.
+  CHECK(failure(bio, {{"bio", "<i>" + std::string(500, 'a') + "</i>"}}).rfind("ok", 0) == 0);
+}
+
+TEST_CASE("signup: at most 10 user_metadata properties, names at most 100 chars", "[signup]") {
+  Json specs = Json::array();
+  Json values = Json::object();
+  for (int i = 0; i < 10; ++i) {
+    const std::string name = "f" + std::to_string(i);
+    specs.push_back({{"name", name}, {"placeholder", "P"}});
+    values[name] = "v";
+  }
+  specs.push_back({{"name", "given_name"}, {"placeholder", "P"}, {"storage", "root"}});
+  values["given_name"] = "Ann";
+  CHECK(failure(specs, values).rfind("ok", 0) == 0);  // root fields do not count
+  specs.push_back({{"name", "f10"}, {"placeholder", "P"}});
+  CHECK(failure(specs, values) == "too_many_fields ()");
+  CHECK(failure(Json::array(), Json::object(),
+                with(kBase, "user_metadata", Json::parse(R"({"a":"","b":"","c":"","d":"","e":"","f":"","g":"","h":"","i":"","j":"","k":""})"))) ==
+        "too_many_fields ()");
+
+  const std::string name100(100, 'n');
+  const std::string name101(101, 'n');
+  CHECK(failure(Json::array({{{"name", name100}, {"placeholder", "P"}}}), {{name100, "v"}}).rfind("ok", 0) == 0);
+  CHECK(failure(Json::array({{{"name", name101}, {"placeholder", "P"}}}), {{name101, "v"}}) ==
+        "field_name_too_long (" + name101 + ")");
+}
+
+TEST_CASE("signup: text values must be strings", "[signup]") {
+  for (const char* value : {"1", "true", "[]", "{}"}) {
+    INFO(value);
+    CHECK(failure(R"([{"name":"bio","placeholder":"Bio"}])", (std::string(R"({"bio":)") + value + "}").c_str()) ==
+          "not_a_string (bio)");
+  }
+}
+
+TEST_CASE("signup: spec validation", "[signup][spec]") {
+  auto spec_error = [](const char* specs) { return failure(specs); };
+  CHECK(spec_error(R"({"name":"a"})") == "invalid_field_spec ()");
+  CHECK(spec_error(R"([1])") == "invalid_field_spec (0)");
+  CHECK(spec_error(R"([{"placeholder":"P"}])") == "invalid_field_spec (0)");
+  CHECK(spec_error(R"([{"name":"ok","placeholder":"P"},{"name":"","placeholder":"P"}])") == "invalid_field_spec (1)");
+  CHECK(spec_error(R"([{"name":7,"placeholder":"P"}])") == "invalid_field_spec (0)");
+  CHECK(spec_error(R"([{"name":"a b","placeholder":"P"}])") == "invalid_field_spec (a b)");
+  CHECK(spec_error(R"([{"name":"a-b","placeholder":"P"}])") == "invalid_field_spec (a-b)");
+  CHECK(spec_error(R"([{"name":"é","placeholder":"P"}])") == "invalid_field_spec (é)");
+  for (const char* reserved : {"email", "username", "password"}) {
+    CHECK(spec_error((std::string(R"([{"name":")") + reserved + R"(","placeholder":"P"}])").c_str()) ==
+          std::string("invalid_field_spec (") + reserved + ")");
+  }
+  CHECK(spec_error(R"([{"name":"a","placeholder":"P"},{"name":"a","placeholder":"Q"}])") == "invalid_field_spec (a)");
+  CHECK(spec_error(R"([{"name":"a","placeholder":"P","type":"radio"}])") == "invalid_field_spec (a)");
+  CHECK(spec_error(R"([{"name":"a","placeholder":"P","type":1}])") == "invalid_field_spec (a)");
+  CHECK(spec_error(R"([{"name":"a"}])") == "invalid_field_spec (a)");
+  CHECK(spec_error(R"([{"name":"a","placeholder":""}])") == "invalid_field_spec (a)");
+  CHECK(spec_error(R"([{"name":"a","placeholder":3}])") == "invalid_field_spec (a)");
+  CHECK(spec_error(R"([{"name":"a","type":"checkbox"}])") == "invalid_field_spec (a)");
+  CHECK(spec_error(R"([{"name":"a","placeholder":"P","prefill":1}])") == "invalid_field_spec (a)");
+  CHECK(spec_error(R"([{"name":"a","placeholder":"P","validator":"fn"}])") == "invalid_field_spec (a)");
+  CHECK(spec_error(R"([{"name":"a","placeholder":"P","ariaLabel":false}])") == "invalid_field_spec (a)");
+  CHECK(spec_error(R"([{"name":"a","type":"checkbox","placeholder":"P","prefill":"yes"}])") == "invalid_field_spec (a)");
+  // select
+  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P"}])") == "invalid_field_spec (s)");
+  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P","options":[]}])") == "invalid_field_spec (s)");
+  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P","options":[{"label":"A"}]}])") ==
+        "invalid_field_spec (s)");
+  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P","options":[{"label":"","value":"a"}]}])") ==
+        "invalid_field_spec (s)");
+  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P","options":[{"label":"A","value":1}]}])") ==
+        "invalid_field_spec (s)");
+  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P","options":["a"]}])") == "invalid_field_spec (s)");
+  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P","validator":true,
+      "options":[{"label":"A","value":"a"}]}])") == "invalid_field_spec (s)");
+  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P","prefill":"b",
+      "options":[{"label":"A","value":"a"}]}])") == "invalid_field_spec (s)");
+  // hidden
+  CHECK(spec_error(R"([{"name":"h","type":"hidden"}])") == "invalid_field_spec (h)");
+  CHECK(spec_error(R"([{"name":"h","type":"hidden","value":5}])") == "invalid_field_spec (h)");
+  // storage
+  CHECK(spec_error(R"([{"name":"color","placeholder":"P","storage":"root"}])") == "invalid_field_spec (color)");
+  CHECK(spec_error(R"([{"name":"name","placeholder":"P","storage":"user_metadata"}])") == "invalid_field_spec (name)");
+  CHECK(spec_error(R"([{"name":"picture","placeholder":"P","storage":true}])") == "invalid_field_spec (picture)");
+  // Spec errors come before limits and values.
+  CHECK(failure(R"([{"name":"bio","placeholder":"P"},{"name":"x y"}])", R"({"bio":5})") == "invalid_field_spec (x y)");
+}
+
+TEST_CASE("signup: parse_signup_fields reads every member", "[signup][spec]") {
+  auto fields = metalock::parse_signup_fields(Json::parse(R"([
+    {"name":"given_name","placeholder":"First","storage":"root","ariaLabel":"First name","prefill":"Ann","icon":"x.svg"},
+    {"name":"plan","type":"select","placeholder":"Plan","options":[{"label":"Free","value":"free"}]},
+    {"name":"nl","type":"checkbox","placeholder":"News","validator":null},
+    {"name":"src","type":"hidden","value":"web","validator":true}])"));
+  REQUIRE(fields.ok());
+  const auto& f = fields.value();
+  REQUIRE(f.size() == 4);
+  CHECK(f[0].root);
+  CHECK(f[0].aria_label == "First name");
+  CHECK(f[0].prefill == std::optional<std::string>("Ann"));
+  CHECK(f[0].type == metalock::FieldType::text);
+  CHECK(f[1].type == metalock::FieldType::select);
+  REQUIRE(f[1].options.size() == 1);
+  CHECK(f[1].options[0].label == "Free");
+  CHECK(f[1].options[0].value == "free");
+  CHECK(f[2].type == metalock::FieldType::checkbox);
+  CHECK_FALSE(f[2].has_validator);
+  CHECK(f[3].type == metalock::FieldType::hidden);
+  CHECK(f[3].value == std::optional<std::string>("web"));
+  CHECK(f[3].has_validator);
+  CHECK(f[3].placeholder.empty());
+}
+
+TEST_CASE("strip_html removes markup and keeps text", "[signup][html]") {
+  CHECK(strip_html("plain text") == "plain text");
+  CHECK(strip_html("<b>bold</b> and <i class=\"x\">italic</i>") == "bold and italic");
+  CHECK(strip_html("a<br/>b") == "ab");
+  CHECK(strip_html("x<script>alert('<b>')</script>y") == "xy");
+  CHECK(strip_html("x<SCRIPT type=\"text/javascript\">alert(1)</ScRiPt >y") == "xy");
+  CHECK(strip_html("x<style>p{color:red}</style>y") == "xy");
+  CHECK(strip_html("x<script>never closed") == "x");
+  CHECK(strip_html("x<scripts>kept</scripts>") == "xkept");
+  CHECK(strip_html("x<!-- a > b -->y") == "xy");
+  CHECK(strip_html("x<!-- unterminated") == "x");
+  CHECK(strip_html("name <img src=x onerror=alert(1)") == "name ");
+  CHECK(strip_html("a > b") == "a > b");
+  CHECK(strip_html("a < b") == "a ");
+  CHECK(strip_html("") == "");
+  CHECK(strip_html("caf\xC3\xA9 <b>\xE2\x82\xAC</b>") == "caf\xC3\xA9 \xE2\x82\xAC");
+  // No tag can be reassembled from what is left around removed ones.
+  CHECK(strip_html("<<b>script>alert(1)<</b>/script>") == "script>alert(1)/script>");
+  CHECK(strip_html("<scr<b>ipt>x") == "ipt>x");
+}
+
+TEST_CASE("strip_html is linear on hostile input and never leaves a '<'", "[signup][html]") {
+  std::string hostile;
+  for (int i = 0; i < 100000; ++i) hostile += "<script>x</script<style";
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(strip_html(hostile).find('<') == std::string::npos);
+  CHECK(strip_html(std::string(200000, '<')).empty());
+  CHECK(strip_html(std::string(100000, '<') + std::string(100000, '>')) == std::string(99999, '>'));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500));
+}
