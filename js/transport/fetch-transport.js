@@ -5,6 +5,7 @@
 import { MetalockError } from '../errors.js';
 import { backoffDelayMs, rateLimitDelayMs, retryDefaults } from './retry-policy.js';
 
+const TIMED_OUT = Symbol('timed out');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // fetch's Headers (or a plain object from a custom fetch) -> {lower-case name: value}.
@@ -35,14 +36,18 @@ export function createTransport({ core, fetch, timeoutMs, retry = {} }) {
   const fetchImpl = fetch ?? ((...args) => globalThis.fetch(...args));   // unbound fetch throws in browsers
   const policy = { ...retryDefaults, ...retry };
 
+  // One exchange under the timeout. The race (not only the abort signal) bounds it even when
+  // a custom fetch ignores the signal.
   async function attempt(request) {
     const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    try {
+    let timer;
+    const expired = new Promise((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        resolve(TIMED_OUT);
+      }, timeoutMs);
+    });
+    const exchange = (async () => {
       const response = await fetchImpl(request.url, {
         method: request.method,
         headers: request.headers,
@@ -51,18 +56,23 @@ export function createTransport({ core, fetch, timeoutMs, retry = {} }) {
       });
       const body = await response.text();   // under the same timeout
       return { status: response.status, headers: headerObject(response.headers), body };
+    })();
+    exchange.catch(() => {});   // after a timeout nobody waits for it any more
+    try {
+      const outcome = await Promise.race([exchange, expired]);
+      if (outcome !== TIMED_OUT) return outcome;
     } catch (error) {
-      if (timedOut) {
-        throw new MetalockError({
-          code: 'timeout',
-          description: `${describe(request)} got no response within ${timeoutMs} ms`,
-        });
+      if (!controller.signal.aborted) {
+        const reason = error?.cause?.code ?? error?.cause?.message ?? error?.message ?? String(error);
+        throw new MetalockError({ code: 'network_error', description: `${describe(request)} failed: ${reason}` });
       }
-      const reason = error?.cause?.code ?? error?.cause?.message ?? error?.message ?? String(error);
-      throw new MetalockError({ code: 'network_error', description: `${describe(request)} failed: ${reason}` });
     } finally {
       clearTimeout(timer);
     }
+    throw new MetalockError({
+      code: 'timeout',
+      description: `${describe(request)} got no response within ${timeoutMs} ms`,
+    });
   }
 
   // -> the parsed 2xx body (null when empty); throws MetalockError.

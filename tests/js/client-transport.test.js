@@ -190,3 +190,16 @@ test('a slow answer is timeout: GET retried, login not', async () => {
     await slow.stop();
   }
 });
+
+test('the timeout holds even for a custom fetch that ignores the abort signal', async () => {
+  const slow = await startTenant({ config: { faults: { latencyMs: 800 } } });
+  try {
+    const deaf = (url, { signal, ...init }) => fetch(url, init);   // drops the signal
+    const client = await clientFor(slow, { fetch: deaf, timeoutMs: 100, retry: { maxRetries: 0 } });
+    const started = Date.now();
+    await assert.rejects(client.getUserInfo('any-token'), isError('timeout', undefined));
+    assert.ok(Date.now() - started < 500);
+  } finally {
+    await slow.stop();
+  }
+});
