@@ -1,11 +1,16 @@
 // The public client: orchestrates the core (decisions, requests, parsing), the transport
 // (fetch) and the token manager (storage). It decides nothing itself.
+import { MetalockError } from '../errors.js';
 import { mapSignupFields } from '../helpers.js';
 import {
   invalidArgument, isPlainObject, optionalString, requireObject, requireString,
 } from './arguments.js';
 import { planMetadataUpdate } from './metadata-update.js';
 import { loginRequired } from './token-manager.js';
+
+function asMetalockError(error) {
+  throw MetalockError.from(error);
+}
 
 // Runs a Lock-style callback outside the promise chain: an exception it throws surfaces
 // as an uncaught error (as with Lock) instead of a silent rejection, and it is never
@@ -91,9 +96,11 @@ export class Client {
       callback = accessToken;
       accessToken = undefined;
     }
-    const profile = this.#userInfo(accessToken);
+    if (callback !== undefined && typeof callback !== 'function') {
+      return Promise.reject(invalidArgument('callback must be a function', 'callback'));
+    }
+    const profile = this.#userInfo(accessToken).catch(asMetalockError);
     if (callback === undefined) return profile;
-    if (typeof callback !== 'function') return Promise.reject(invalidArgument('callback must be a function', 'callback'));
     settle(profile, callback);
     return undefined;
   }
@@ -185,4 +192,16 @@ export class Client {
     if (epoch === this.#tokens.epoch()) this.#users.set(userId, user);
     return user;
   }
+}
+
+// Every promise of the API rejects with a MetalockError, even on a failure nobody foresaw.
+for (const name of ['signup', 'login', 'getUser', 'updateUserMetadata', 'logout']) {
+  const method = Client.prototype[name];
+  Object.defineProperty(Client.prototype, name, {
+    value(...args) {
+      return method.apply(this, args).catch(asMetalockError);
+    },
+    writable: true,
+    configurable: true,
+  });
 }
