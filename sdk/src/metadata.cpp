@@ -122,6 +122,10 @@ Status check_reserved_keys(const Json& app_metadata) {
 Result<Json> merge_metadata(const Json& user, const Json& patch) {
   if (!user.is_object()) return invalid_body("The user must be a JSON object");
   if (!patch.is_object()) return invalid_body("The patch body must be a JSON object");
+  // Both may come straight from JS values, past parse_json's limits.
+  for (const Json* document : {&user, &patch}) {
+    if (auto depth = check_json_depth(*document); !depth) return depth.error();
+  }
   Json result = user;
   for (const auto& item : patch.items()) {
     const std::string& key = item.key();
@@ -147,6 +151,9 @@ Result<Json> diff_metadata(const Json& before, const Json& after) {
   static const Json kEmpty = Json::object();
   if (!before.is_null() && !before.is_object()) return invalid_body("'before' must be an object", "before");
   if (!after.is_null() && !after.is_object()) return invalid_body("'after' must be an object", "after");
+  for (const Json* document : {&before, &after}) {
+    if (auto depth = check_json_depth(*document); !depth) return depth.error();
+  }
   const Json& old_values = before.is_object() ? before : kEmpty;
   const Json& new_values = after.is_object() ? after : kEmpty;
 

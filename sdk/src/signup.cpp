@@ -85,9 +85,10 @@ Result<std::string> text_value(const SignupField& field, const Json* given) {
   return trim(strip_html(raw));
 }
 
-// Lock's default validators: given/family name 1-150, name/nickname 1-300; the signup
-// endpoint allows any value at most 500.
-std::size_t max_length(const std::string& name) {
+// Lock's default validator, which a field's own validator replaces: non-empty after
+// trimming, and given/family name 1-150, name/nickname 1-300 characters (design.md counts
+// the ranges as part of "required").
+std::size_t required_max_length(const std::string& name) {
   if (name == "given_name" || name == "family_name") return 150;
   if (name == "name" || name == "nickname") return 300;
   return kMaxSignupValueLength;
@@ -99,10 +100,17 @@ Result<std::string> field_value(const SignupField& field, const Json& values) {
                               : field.type == FieldType::select ? select_value(field, given)
                                                                 : text_value(field, given);
   if (!value) return value;
-  if (!field.has_validator && value.value().empty()) return field_error(code::field_required, field.name, "a value is required");
-  const std::size_t limit = max_length(field.name);
-  if (utf16_length(value.value()) > limit) {
-    return field_error(code::value_too_long, field.name, "at most " + std::to_string(limit) + " characters");
+  const std::size_t length = utf16_length(value.value());
+  if (!field.has_validator) {
+    const std::size_t limit = required_max_length(field.name);
+    if (length == 0) return field_error(code::field_required, field.name, "a value is required");
+    if (length > limit && limit < kMaxSignupValueLength) {
+      return field_error(code::field_required, field.name,
+                         "a value of 1 to " + std::to_string(limit) + " characters is required");
+    }
+  }
+  if (length > kMaxSignupValueLength) {
+    return field_error(code::value_too_long, field.name, "at most 500 characters");
   }
   return value;
 }

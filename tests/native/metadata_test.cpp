@@ -130,6 +130,17 @@ TEST_CASE("diff: a top-level null means an absent key", "[metadata][diff]") {
   CHECK(diffed(R"({"a":null})", R"({"a":1})") == Json::parse(R"({"user_metadata":{"a":1}})"));
 }
 
+TEST_CASE("merge and diff refuse documents nested past the limit", "[metadata]") {
+  Json deep = Json::array({1});
+  for (int i = 0; i < 100; ++i) deep = Json::array({deep});
+  const Json deep_metadata = {{"deep", deep}};
+  const Json deep_patch = {{"user_metadata", deep_metadata}};
+  CHECK(merge_metadata(Json::object(), deep_patch).error().code == code::too_deep);
+  CHECK(merge_metadata(deep_patch, Json::object()).error().code == code::too_deep);
+  CHECK(diff_metadata(Json::object(), deep_metadata).error().code == code::too_deep);
+  CHECK(diff_metadata(deep_metadata, Json::object()).error().code == code::too_deep);
+}
+
 TEST_CASE("diff: invalid_body for non-objects", "[metadata][diff]") {
   CHECK(diff_metadata(Json::array(), Json::object()).error().code == code::invalid_body);
   CHECK(diff_metadata(Json::object(), Json(1)).error().field == "after");

@@ -163,19 +163,32 @@ TEST_CASE("signup: length limits", "[signup]") {
   auto root_field = [](const char* name) {
     return Json::array({{{"name", name}, {"placeholder", "P"}, {"storage", "root"}}});
   };
+  auto validated = [&](const char* name) {
+    Json specs = root_field(name);
+    specs[0]["validator"] = true;
+    return specs;
+  };
+  // Lock's default validator: given/family name 1-150, name/nickname 1-300, and design.md
+  // counts those ranges as "required". A field's own validator replaces them; 500 stays.
   for (const char* name : {"given_name", "family_name"}) {
     INFO(name);
     CHECK(failure(root_field(name), {{name, std::string(150, 'a')}}).rfind("ok", 0) == 0);
-    CHECK(failure(root_field(name), {{name, std::string(151, 'a')}}) == std::string("value_too_long (") + name + ")");
+    CHECK(failure(root_field(name), {{name, std::string(151, 'a')}}) == std::string("field_required (") + name + ")");
+    CHECK(failure(root_field(name), {{name, std::string(501, 'a')}}) == std::string("field_required (") + name + ")");
+    CHECK(failure(validated(name), {{name, std::string(151, 'a')}}).rfind("ok", 0) == 0);
+    CHECK(failure(validated(name), {{name, std::string(501, 'a')}}) == std::string("value_too_long (") + name + ")");
   }
   for (const char* name : {"name", "nickname"}) {
     INFO(name);
     CHECK(failure(root_field(name), {{name, std::string(300, 'a')}}).rfind("ok", 0) == 0);
-    CHECK(failure(root_field(name), {{name, std::string(301, 'a')}}) == std::string("value_too_long (") + name + ")");
+    CHECK(failure(root_field(name), {{name, std::string(301, 'a')}}) == std::string("field_required (") + name + ")");
+    CHECK(failure(validated(name), {{name, std::string(500, 'a')}}).rfind("ok", 0) == 0);
   }
   const Json bio = Json::parse(R"([{"name":"bio","placeholder":"Bio"}])");
   CHECK(failure(bio, {{"bio", std::string(500, 'a')}}).rfind("ok", 0) == 0);
   CHECK(failure(bio, {{"bio", std::string(501, 'a')}}) == "value_too_long (bio)");
+  CHECK(failure(Json::parse(R"([{"name":"bio","placeholder":"Bio","validator":true}])"), {{"bio", std::string(501, 'a')}}) ==
+        "value_too_long (bio)");
   // Counted as JS counts: "é" is one unit, an emoji two, so 250 emoji fill 500.
   std::string emoji;
   for (int i = 0; i < 250; ++i) emoji += "\xF0\x9F\x98\x80";

@@ -13,12 +13,13 @@ namespace metalock {
 // at the top level (null deletes a key, other values replace wholesale); an empty object
 // clears that metadata; any other top-level key of the patch replaces the user's.
 // The user's metadata may be absent or null ({}). Errors: invalid_body (user or patch not an
-// object, metadata in the patch not an object, the user's metadata neither object nor null).
+// object, metadata in the patch not an object, the user's metadata neither object nor null),
+// too_deep (either nested deeper than kMaxJsonDepth).
 Result<Json> merge_metadata(const Json& user, const Json& patch);
 
 // The minimal PATCH body turning `before` into `after` (two user_metadata objects):
 // {"user_metadata": {...}} or null when nothing changed. null/absent count as {}; a top-level
-// null value counts as an absent key (Auth0 cannot store one). Errors: invalid_body.
+// null value counts as an absent key (Auth0 cannot store one). Errors: invalid_body, too_deep.
 Result<Json> diff_metadata(const Json& before, const Json& after);
 
 // Who is asking. `scope` absent = a Management API token that may do anything.

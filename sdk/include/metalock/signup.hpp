@@ -49,7 +49,8 @@ Result<std::vector<SignupField>> parse_signup_fields(const Json& specs);
 // UTF-16 code units, as JS does. Checked in this order: invalid_body (values/base not
 // objects); invalid_field_spec; field_name_too_long; too_many_fields; field_required (for a
 // base key: field = that key); then per field in spec order: not_a_string, invalid_option,
-// field_required, value_too_long (field = the field's name).
+// field_required (without a validator: empty, or given_name/family_name over 150,
+// name/nickname over 300 characters), value_too_long (over 500) (field = the field's name).
 Result<Json> map_signup_fields(const Json& specs, const Json& values, const Json& base);
 
 // Removes HTML tags, keeping text; <script> and <style> elements are dropped whole. Every
