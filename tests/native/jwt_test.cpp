@@ -228,13 +228,23 @@ TEST_CASE("auth_time is ignored without max_age", "[jwt][id_token]") {
   CHECK(error_code(with(auth0_claims(), "auth_time", 1)) == "ok");
 }
 
-TEST_CASE("checks run in auth0-spa-js's order", "[jwt][id_token]") {
+TEST_CASE("checks run in OIDC Core 3.1.3.7's order: iss, sub, aud, azp, exp, iat, nbf, nonce, auth_time",
+          "[jwt][id_token]") {
   const Json expired = with(auth0_claims(), "exp", kNow - 3600);
   CHECK(error_code(with(expired, "iss", "https://evil/")) == "invalid_issuer");
+  CHECK(error_code(without(with(auth0_claims(), "iss", "https://evil/"), "sub")) == "invalid_issuer");
   CHECK(error_code(without(expired, "sub")) == "invalid_token");
+  CHECK(error_code(with(without(auth0_claims(), "sub"), "aud", "x")) == "invalid_token");
   CHECK(error_code(with(expired, "aud", "x")) == "invalid_audience");
-  CHECK(error_code(with(expired, "nonce", "x")) == "invalid_nonce");
-  CHECK(error_code(with(with(expired, "nbf", kNow + 3600), "sub", "u")) == "token_expired");
+  CHECK(error_code(with(expired, "aud", {"metalock-demo", "x"})) == "invalid_azp");
+  CHECK(error_code(without(expired, "iat")) == "token_expired");
+  CHECK(error_code(with(expired, "nonce", "x")) == "token_expired");
+  CHECK(error_code(with(with(auth0_claims(), "nbf", kNow + 3600), "nonce", "x")) == "token_not_yet_valid");
+  CHECK(error_code(with(without(auth0_claims(), "iat"), "nbf", kNow + 3600)) == "invalid_token");
+  auto strict = expectations();
+  strict.max_age = 60;
+  CHECK(error_code(with(auth0_claims(), "nonce", "x"), strict) == "invalid_nonce");   // auth_time missing too
+  CHECK(error_code(with(auth0_claims(), "auth_time", kNow - 3600), strict) == "auth_time_too_old");
 }
 
 TEST_CASE("malformed tokens are invalid_token before any claim is looked at", "[jwt][id_token]") {
