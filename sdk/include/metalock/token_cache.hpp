@@ -37,16 +37,18 @@ struct TokenEntry {
 
 class TokenCache {
  public:
-  // expires_at = now + expires_in. Replaces the entry with the same key.
+  // expires_at = now + expires_in. Replaces the entry with the same key (client, audience
+  // with "" == "default", and the same SET of scopes); the newest entry is kept last.
   void put(TokenEntry entry);
 
-  // A live entry (not expired `leeway` seconds early) whose scopes contain key.scope,
-  // for the same client and audience. Exact key first, then the narrowest containing.
+  // A live entry whose scopes contain key.scope, for the same client and audience. Live means
+  // `!(expires_at - leeway < now)` as in auth0-spa-js: it still serves at now == expires_at - leeway.
+  // Exact scope set first, then the narrowest containing set (ties: the later expires_at).
   std::optional<TokenEntry> get(const TokenKey& key, std::int64_t now,
                                 std::int64_t leeway = kDefaultLeewaySeconds) const;
 
   // A refresh token from any entry of the client and audience whose scopes contain
-  // key.scope, expired or not.
+  // key.scope, expired or not; the most recently put one (rotation makes older ones stale).
   std::optional<std::string> refresh_token(const TokenKey& key) const;
 
   void remove(const TokenKey& key);
