@@ -47,6 +47,8 @@ export function defaultConfig() {
     rateLimits: { default: { ...DEFAULT_RATE_LIMIT } },
     faults: { error429: 0, error5xx: 0, drop: 0, latencyMs: 0, seed: null },
     tokens: { accessTokenLifetime: 86400, idTokenLifetime: 36000 },
+    // Journal records between snapshots (see store.js); tests lower it to crash mid-compaction.
+    storage: { compactEvery: 1000 },
     corsLoopback: true,
   };
 }
@@ -106,6 +108,7 @@ export function resolveConfig(override = {}) {
     rateLimits: { ...base.rateLimits, ...(override.rateLimits ?? {}) },
     faults: { ...base.faults, ...(override.faults ?? {}) },
     tokens: { ...base.tokens, ...(override.tokens ?? {}) },
+    storage: { ...base.storage, ...(override.storage ?? {}) },
   };
   if (override.defaultConnection === undefined && !config.connections.some((c) => c.name === config.defaultConnection)) {
     config.defaultConnection = config.connections[0]?.name ?? null;

@@ -51,7 +51,7 @@ export async function createTenant({
 } = {}) {
   const resolved = resolveConfig(config);
   if (faults) resolved.faults = { ...resolved.faults, ...faults };
-  const store = Store.open(resolve(dataDir));
+  const store = Store.open(resolve(dataDir), { compactEvery: resolved.storage.compactEvery });
   let server;
   try {
     // A first start generates the RSA key (0.2-0.8 s on a busy machine). It is not waited

@@ -11,7 +11,7 @@
 //
 // No update is lost between concurrent requests because every method here is synchronous:
 // a handler reads, decides and writes within one turn of the event loop.
-import { closeSync, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileDurably } from './durable-file.js';
 
@@ -43,6 +43,10 @@ export class Store {
   }
 
   load() {
+    // A snapshot being written when the process died: never renamed, so never in use.
+    for (const name of readdirSync(this.dataDir)) {
+      if (name.startsWith(`${SNAPSHOT}.tmp-`)) rmSync(join(this.dataDir, name), { force: true });
+    }
     const snapshotFile = join(this.dataDir, SNAPSHOT);
     if (existsSync(snapshotFile)) {
       const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8'));
