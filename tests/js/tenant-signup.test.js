@@ -142,11 +142,12 @@ test('each policy accepts and refuses what Auth0 does', async () => {
 test('user_metadata limits: at most 10 properties, names up to 100, string values up to 500', async () => {
   const tooMany = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`field${i}`, 'v']));
   const ten = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`field${i}`, 'v']));
+  // The wording inside the quotes is the core's; the tenant adds Auth0's frame around it.
   const cases = [
-    [tooMany, "Payload validation error: 'user_metadata may hold at most 10 properties at sign-up' on property user_metadata."],
-    [{ ['n'.repeat(101)]: 'v' }, /names are at most 100 characters' on property user_metadata\.n{101}\.$/],
-    [{ bio: 'x'.repeat(501) }, "Payload validation error: 'Sign-up field 'bio': at most 500 characters' on property user_metadata.bio."],
-    [{ age: 42 }, "Payload validation error: 'Sign-up field 'age': the value must be a string' on property user_metadata.age."],
+    [tooMany, /^Payload validation error: '.*10.*' on property user_metadata\.$/],
+    [{ ['n'.repeat(101)]: 'v' }, /^Payload validation error: '.*100.*' on property user_metadata\.n{101}\.$/],
+    [{ bio: 'x'.repeat(501) }, /^Payload validation error: '.*500.*' on property user_metadata\.bio\.$/],
+    [{ age: 42 }, /^Payload validation error: '.*string.*' on property user_metadata\.age\.$/],
   ];
   for (const [metadata, description] of cases) {
     const response = await post(base({ user_metadata: metadata }));
@@ -154,8 +155,7 @@ test('user_metadata limits: at most 10 properties, names up to 100, string value
     assert.equal(response.body.name, 'BadRequestError');
     assert.equal(response.body.code, 'invalid_body');
     assert.equal(response.body.statusCode, 400);
-    if (description instanceof RegExp) assert.match(response.body.description, description);
-    else assert.equal(response.body.description, description);
+    assert.match(response.body.description, description);
   }
   for (const metadata of [ten, { ['n'.repeat(100)]: 'x'.repeat(500) }, {}]) {
     assert.equal((await post(base({ user_metadata: metadata }))).status, 200);
@@ -165,7 +165,7 @@ test('user_metadata limits: at most 10 properties, names up to 100, string value
 test('root attributes keep their lengths (given_name at most 150)', async () => {
   const long = await post(base({ given_name: 'x'.repeat(151) }));
   assert.equal(long.status, 400);
-  assert.match(long.body.description, /at most 150 characters' on property given_name\.$/);
+  assert.match(long.body.description, /^Payload validation error: '.*150.*' on property given_name\.$/);
 });
 
 test('bad bodies: missing or mistyped properties, bad email, unknown client or connection', async () => {

@@ -148,10 +148,10 @@ test('update:users_app_metadata allows the metadata only', async () => {
 test('invalid bodies: 400 invalid_body with the reason', async () => {
   const session = await userSession(tenant);
   const cases = [
-    [{ user_metadata: { 'a.b': 1 } }, /Field names must not contain/],
+    [{ user_metadata: { 'a.b': 1 } }, /^Payload validation error: '.+' on property user_metadata\.a\.b\.$/],
     [{ user_metadata: { deep: { 'x$y': 1 } } }, /on property user_metadata\.deep\.x\$y\.$/],
-    [{ app_metadata: { email: 'x' } }, /'email' cannot be set in app_metadata/],
-    [{ app_metadata: { blocked: true } }, /reserved|cannot be set/],
+    [{ app_metadata: { email: 'x' } }, /^Payload validation error: '.*email.*' on property app_metadata\.email\.$/],
+    [{ app_metadata: { blocked: true } }, /' on property app_metadata\.blocked\.$/],
     [{ nope: 1 }, /Additional properties not allowed: nope/],
     [{}, /Too few properties defined \(0\), minimum 1/],
     [{ user_metadata: 'x' }, /Expected type object but found type string' on property user_metadata/],

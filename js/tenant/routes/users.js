@@ -41,6 +41,13 @@ export function getUser(ctx) {
   return json(200, selectFields(publicUser(user), ctx.query));
 }
 
+// The core names a reserved app_metadata key bare ('email') and other fields by full path.
+function propertySuffix(error) {
+  if (!error.field) return '';
+  const path = error.code === 'reserved_field' && !error.field.startsWith('app_metadata') ? `app_metadata.${error.field}` : error.field;
+  return ` on property ${path}`;
+}
+
 // The core's verdict on a patch as a Management API response (null when it passes).
 function coreVerdict(core, patch, options) {
   try {
@@ -49,8 +56,7 @@ function coreVerdict(core, patch, options) {
   } catch (error) {
     if (error?.code === 'insufficient_scope') return insufficientScope(UPDATE_SCOPES);
     if (typeof error?.code !== 'string') throw error;
-    const where = error.field ? ` on property ${error.field}` : '';
-    return invalidBody(`Payload validation error: '${error.description}'${where}.`);
+    return invalidBody(`Payload validation error: '${error.description}'${propertySuffix(error)}.`);
   }
 }
 
