@@ -13,6 +13,7 @@
 // a handler reads, decides and writes within one turn of the event loop.
 import { closeSync, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { lockDataDir } from './data-lock.js';
 import { writeFileDurably } from './durable-file.js';
 
 const JOURNAL = 'journal.jsonl';
@@ -38,7 +39,13 @@ export class Store {
   static open(dataDir, options) {
     mkdirSync(dataDir, { recursive: true });
     const store = new Store(dataDir, options);
-    store.load();
+    store.unlock = lockDataDir(dataDir);
+    try {
+      store.load();
+    } catch (error) {
+      store.close();
+      throw error;
+    }
     return store;
   }
 
@@ -161,8 +168,9 @@ export class Store {
   }
 
   close() {
-    if (this.fd === null) return;
-    closeSync(this.fd);
+    if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
+    this.unlock?.();
+    this.unlock = null;
   }
 }

@@ -90,3 +90,17 @@ test('--verbose logs method, path and status, never a password or a token', asyn
     await tenant.stop();
   }
 });
+
+test('a second tenant on the same data folder is refused; a dead one\'s lock is taken over', async () => {
+  const tenant = await startTenant();
+  try {
+    const clash = spawnSync(process.execPath, [CLI, '--port', '0', '--data', tenant.dataDir], { encoding: 'utf8', timeout: 10000 });
+    assert.equal(clash.status, 1);
+    assert.match(clash.stderr, /in use by another tenant \(pid \d+\)/);
+  } finally {
+    tenant.child.kill('SIGKILL');
+    await tenant.exited;
+  }
+  const again = await startTenant({ dataDir: tenant.dataDir });
+  await again.stop();
+});

@@ -213,3 +213,9 @@ test('refresh tokens survive a restart of the tenant', async () => {
     await own.stop();
   }
 });
+
+test('a body over 1 MB: 413 with the Authentication API body', async () => {
+  const response = await token({ grant_type: 'password', client_id: SPA, username: 'x'.repeat(1024 * 1024) });
+  assert.equal(response.status, 413);
+  assert.deepEqual(response.body, { error: 'invalid_request', error_description: 'Payload content length greater than maximum allowed: 1048576' });
+});

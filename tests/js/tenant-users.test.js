@@ -197,3 +197,12 @@ test('concurrent patches of different keys all land (no lost update)', async () 
   const read = await get(session.userId, admin);
   assert.equal(Object.keys(read.body.user_metadata).length, 25);
 });
+
+test('a body over 1 MB: 413 with the Management API body', async () => {
+  const session = await userSession(tenant);
+  const response = await patch(session.userId, admin, { user_metadata: { big: 'x'.repeat(1024 * 1024) } });
+  assert.equal(response.status, 413);
+  assert.deepEqual(response.body, {
+    statusCode: 413, error: 'Request Entity Too Large', message: 'Payload content length greater than maximum allowed: 1048576',
+  });
+});
