@@ -89,9 +89,13 @@ export class Store {
     else throw new Error(`journal: unknown record type ${record.t}`);
   }
 
-  append(record) {
+  // Journal first, then memory (through the same code as replay, so the live state is
+  // exactly what a restart would rebuild), then maybe a snapshot: a snapshot taken before
+  // the record was applied would drop it when the journal is emptied.
+  commit(record) {
     writeSync(this.fd, `${JSON.stringify(record)}\n`);
     fdatasyncSync(this.fd);
+    this.replay(record);
     this.sinceCompaction += 1;
     if (this.sinceCompaction >= this.compactEvery) this.compact();
   }
@@ -138,13 +142,11 @@ export class Store {
   }
 
   putUser(user) {
-    this.append({ t: 'user', v: user });
-    this.applyUser(structuredClone(user));
+    this.commit({ t: 'user', v: structuredClone(user) });
   }
 
   deleteUser(userId) {
-    this.append({ t: 'user-del', id: userId });
-    this.removeUser(userId);
+    this.commit({ t: 'user-del', id: userId });
   }
 
   getRefreshToken(id) {
@@ -153,8 +155,7 @@ export class Store {
   }
 
   putRefreshToken(record) {
-    this.append({ t: 'rt', v: record });
-    this.refreshTokens.set(record.id, { ...record });
+    this.commit({ t: 'rt', v: { ...record } });
   }
 
   isFamilyRevoked(family) {
@@ -163,8 +164,7 @@ export class Store {
 
   // Reuse of a rotated refresh token revokes every token descended from the same login.
   revokeFamily(family) {
-    this.append({ t: 'rt-revoke', family });
-    this.revokedFamilies.add(family);
+    this.commit({ t: 'rt-revoke', family });
   }
 
   close() {

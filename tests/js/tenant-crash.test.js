@@ -140,3 +140,24 @@ test('a torn last journal line (a write cut short) is ignored and cut off', asyn
     await third.stop();
   }
 });
+
+test('a write that triggers a snapshot is in it (snapshot after every record)', async () => {
+  const dataDir = join(tempDir('compact'), 'data');
+  const options = { config: { storage: { compactEvery: 1 } }, dataDir };
+  const tenant = await startTenant(options);
+  const created = await signup(tenant);
+  const tokens = await login(tenant, { username: created.email, scope: 'openid offline_access' });
+  tenant.child.kill('SIGKILL');
+  await tenant.exited;
+  const again = await startTenant(options);
+  try {
+    const admin = await adminToken(again);
+    assert.equal((await call(again.url, userPath(`auth0|${created.body._id}`), { token: admin })).status, 200);
+    const refreshed = await call(again.url, '/oauth/token', {
+      method: 'POST', json: { grant_type: 'refresh_token', client_id: SPA, refresh_token: tokens.body.refresh_token },
+    });
+    assert.equal(refreshed.status, 200);
+  } finally {
+    await again.stop();
+  }
+});
