@@ -1,8 +1,16 @@
 #include "envelope.hpp"
 
 #include <cmath>
+#include <cstdlib>
 
 namespace metalock::wasm {
+
+std::string adopt_text(TextAddress data, std::size_t size) {
+  if (data == 0) return std::string();
+  std::string text(reinterpret_cast<const char*>(data), size);
+  std::free(reinterpret_cast<void*>(data));
+  return text;
+}
 
 std::string ok_envelope(const Json& value) {
   Json envelope = Json::object();

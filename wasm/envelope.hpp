@@ -1,6 +1,11 @@
 // The one shape every binding returns: JSON text {"value": ...} or {"error": {...}}
 // (js-core-api.md). Text crosses the boundary, not emscripten::val trees: one parse on each
 // side beats walking deep objects property by property, and the core's JSON limits apply.
+//
+// Text arguments arrive as (address, size) of UTF-8 bytes that js/core/facade.js malloc'ed
+// and filled with TextEncoder + HEAPU8.set. Embind's own std::string conversion walks every
+// character in JS: about half a second for a hostile 50 MB body, before the core could
+// refuse it; this way it costs a memcpy.
 #pragma once
 
 #include "metalock/error.hpp"
@@ -13,6 +18,10 @@
 #include <vector>
 
 namespace metalock::wasm {
+
+// An address/size pair for one text argument; the binding adopts (copies and frees) it.
+using TextAddress = std::uintptr_t;
+std::string adopt_text(TextAddress data, std::size_t size);
 
 std::string ok_envelope(const Json& value);
 std::string error_envelope(const Error& error);

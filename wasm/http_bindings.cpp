@@ -16,15 +16,19 @@ std::string request_envelope(const HttpRequest& request) {
                       {"body", request.body}});
 }
 
-std::string base(const std::string& domain) { return envelope(base_url(domain)); }
+std::string base(TextAddress domain_at, std::size_t domain_size) {
+  return envelope(base_url(adopt_text(domain_at, domain_size)));
+}
 
-std::string userinfo(const std::string& base, const std::string& access_token) {
-  return request_envelope(userinfo_request(base, access_token));
+std::string userinfo(TextAddress base_at, std::size_t base_size, TextAddress token_at, std::size_t token_size) {
+  const std::string base = adopt_text(base_at, base_size);
+  return request_envelope(userinfo_request(base, adopt_text(token_at, token_size)));
 }
 
 // grant: {clientId, username, password, realm, audience?, scope?}
-std::string password_realm(const std::string& base, const std::string& grant_text) {
-  auto grant = parse_argument(grant_text);
+std::string password_realm(TextAddress base_at, std::size_t base_size, TextAddress grant_at, std::size_t grant_size) {
+  const std::string base = adopt_text(base_at, base_size);
+  auto grant = parse_argument(adopt_text(grant_at, grant_size));
   if (!grant) return error_envelope(grant.error());
   const Json& g = grant.value();
   return request_envelope(password_realm_request(
@@ -33,36 +37,46 @@ std::string password_realm(const std::string& base, const std::string& grant_tex
 }
 
 // options: {clientId, refreshToken, scope?}
-std::string refresh(const std::string& base, const std::string& options_text) {
-  auto options = parse_argument(options_text);
+std::string refresh(TextAddress base_at, std::size_t base_size, TextAddress options_at, std::size_t options_size) {
+  const std::string base = adopt_text(base_at, base_size);
+  auto options = parse_argument(adopt_text(options_at, options_size));
   if (!options) return error_envelope(options.error());
   const Json& o = options.value();
   return request_envelope(refresh_token_request(base, string_option(o, "clientId"),
                                                 string_option(o, "refreshToken"), string_option(o, "scope")));
 }
 
-std::string signup(const std::string& base, const std::string& body_text) {
-  auto body = parse_argument(body_text);
+std::string signup(TextAddress base_at, std::size_t base_size, TextAddress body_at, std::size_t body_size) {
+  const std::string base = adopt_text(base_at, base_size);
+  auto body = parse_argument(adopt_text(body_at, body_size));
   if (!body) return error_envelope(body.error());
   return request_envelope(signup_request(base, body.value()));
 }
 
-std::string get_user(const std::string& base, const std::string& user_id, const std::string& access_token) {
-  return request_envelope(get_user_request(base, user_id, access_token));
+std::string get_user(TextAddress base_at, std::size_t base_size, TextAddress user_at, std::size_t user_size,
+                     TextAddress token_at, std::size_t token_size) {
+  const std::string base = adopt_text(base_at, base_size);
+  const std::string user_id = adopt_text(user_at, user_size);
+  return request_envelope(get_user_request(base, user_id, adopt_text(token_at, token_size)));
 }
 
-std::string patch_user(const std::string& base, const std::string& user_id, const std::string& patch_text,
-                       const std::string& access_token) {
-  auto patch = parse_argument(patch_text);
+std::string patch_user(TextAddress base_at, std::size_t base_size, TextAddress user_at, std::size_t user_size,
+                       TextAddress patch_at, std::size_t patch_size, TextAddress token_at, std::size_t token_size) {
+  const std::string base = adopt_text(base_at, base_size);
+  const std::string user_id = adopt_text(user_at, user_size);
+  auto patch = parse_argument(adopt_text(patch_at, patch_size));
+  const std::string token = adopt_text(token_at, token_size);
   if (!patch) return error_envelope(patch.error());
-  return request_envelope(patch_user_request(base, user_id, patch.value(), access_token));
+  return request_envelope(patch_user_request(base, user_id, patch.value(), token));
 }
 
 // headers: {name: value}; the parsed 2xx body (null when empty) or the normalized error.
-std::string parse_response(int status, const std::string& headers_text, const std::string& body) {
-  auto headers = parse_argument(headers_text);
+std::string parse_response(int status, TextAddress headers_at, std::size_t headers_size, TextAddress body_at,
+                           std::size_t body_size) {
+  auto headers = parse_argument(adopt_text(headers_at, headers_size));
+  std::string body = adopt_text(body_at, body_size);
   if (!headers) return error_envelope(headers.error());
-  return envelope(parse_http_response({status, header_pairs(headers.value()), body}));
+  return envelope(parse_http_response({status, header_pairs(headers.value()), std::move(body)}));
 }
 
 }  // namespace

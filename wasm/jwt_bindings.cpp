@@ -8,15 +8,17 @@
 namespace metalock::wasm {
 namespace {
 
-std::string decode(const std::string& token) {
-  auto decoded = decode_jwt(token);
+std::string decode(TextAddress token_at, std::size_t token_size) {
+  auto decoded = decode_jwt(adopt_text(token_at, token_size));
   if (!decoded) return error_envelope(decoded.error());
   return ok_envelope({{"header", decoded.value().header}, {"payload", decoded.value().payload}});
 }
 
 // options: {issuer, audience, nonce?, now, leeway?, maxAge?}
-std::string verify_claims(const std::string& token, const std::string& options_text) {
-  auto options = parse_argument(options_text);
+std::string verify_claims(TextAddress token_at, std::size_t token_size, TextAddress options_at,
+                          std::size_t options_size) {
+  const std::string token = adopt_text(token_at, token_size);
+  auto options = parse_argument(adopt_text(options_at, options_size));
   if (!options) return error_envelope(options.error());
   const Json& o = options.value();
   IdTokenExpectations expect;

@@ -7,7 +7,9 @@
 namespace metalock::wasm {
 namespace {
 
-std::string merge(const std::string& user_text, const std::string& patch_text) {
+std::string merge(TextAddress user_at, std::size_t user_size, TextAddress patch_at, std::size_t patch_size) {
+  const std::string user_text = adopt_text(user_at, user_size);
+  const std::string patch_text = adopt_text(patch_at, patch_size);
   auto user = parse_argument(user_text);
   if (!user) return error_envelope(user.error());
   auto patch = parse_argument(patch_text);
@@ -15,7 +17,9 @@ std::string merge(const std::string& user_text, const std::string& patch_text) {
   return envelope(merge_metadata(user.value(), patch.value()));
 }
 
-std::string diff(const std::string& before_text, const std::string& after_text) {
+std::string diff(TextAddress before_at, std::size_t before_size, TextAddress after_at, std::size_t after_size) {
+  const std::string before_text = adopt_text(before_at, before_size);
+  const std::string after_text = adopt_text(after_at, after_size);
   auto before = parse_argument(before_text);
   if (!before) return error_envelope(before.error());
   auto after = parse_argument(after_text);
@@ -24,7 +28,9 @@ std::string diff(const std::string& before_text, const std::string& after_text) 
 }
 
 // options: {scope?, subject?, userId?, allowClear?}
-std::string validate_patch_text(const std::string& patch_text, const std::string& options_text) {
+std::string validate(TextAddress patch_at, std::size_t patch_size, TextAddress options_at, std::size_t options_size) {
+  const std::string patch_text = adopt_text(patch_at, patch_size);
+  const std::string options_text = adopt_text(options_at, options_size);
   auto patch = parse_argument(patch_text);
   if (!patch) return error_envelope(patch.error());
   auto options = parse_argument(options_text);
@@ -44,5 +50,5 @@ std::string validate_patch_text(const std::string& patch_text, const std::string
 EMSCRIPTEN_BINDINGS(metalock_metadata) {
   emscripten::function("merge", &metalock::wasm::merge);
   emscripten::function("diff", &metalock::wasm::diff);
-  emscripten::function("validatePatch", &metalock::wasm::validate_patch_text);
+  emscripten::function("validatePatch", &metalock::wasm::validate);
 }

@@ -8,8 +8,10 @@ namespace metalock::wasm {
 namespace {
 
 // options: {userMetadataClaim?, appMetadataClaim?}
-std::string normalize_profile_text(const std::string& userinfo_text, const std::string& options_text) {
-  auto options = parse_argument(options_text);
+std::string normalize(TextAddress userinfo_at, std::size_t userinfo_size, TextAddress options_at,
+                      std::size_t options_size) {
+  const std::string userinfo_text = adopt_text(userinfo_at, userinfo_size);
+  auto options = parse_argument(adopt_text(options_at, options_size));
   if (!options) return error_envelope(options.error());
   ProfileOptions profile_options;
   profile_options.user_metadata_claim = string_option(options.value(), "userMetadataClaim");
@@ -21,5 +23,5 @@ std::string normalize_profile_text(const std::string& userinfo_text, const std::
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_profile) {
-  emscripten::function("normalizeProfile", &metalock::wasm::normalize_profile_text);
+  emscripten::function("normalizeProfile", &metalock::wasm::normalize);
 }

@@ -7,8 +7,11 @@
 namespace metalock::wasm {
 namespace {
 
-std::string map_signup(const std::string& fields_text, const std::string& values_text,
-                       const std::string& base_text) {
+std::string map_signup(TextAddress fields_at, std::size_t fields_size, TextAddress values_at,
+                       std::size_t values_size, TextAddress base_at, std::size_t base_size) {
+  const std::string fields_text = adopt_text(fields_at, fields_size);
+  const std::string values_text = adopt_text(values_at, values_size);
+  const std::string base_text = adopt_text(base_at, base_size);
   auto fields = parse_argument(fields_text);
   if (!fields) return error_envelope(fields.error());
   auto values = parse_argument(values_text);

@@ -28,10 +28,12 @@ Json entry_json(const TokenEntry& e) {
 }
 
 // options: {now, leeway?}
-std::string get(const std::string& serialized, const std::string& key_text, const std::string& options_text) {
-  auto key = parse_argument(key_text);
+std::string get(TextAddress serialized_at, std::size_t serialized_size, TextAddress key_at, std::size_t key_size,
+                TextAddress options_at, std::size_t options_size) {
+  const std::string serialized = adopt_text(serialized_at, serialized_size);
+  auto key = parse_argument(adopt_text(key_at, key_size));
+  auto options = parse_argument(adopt_text(options_at, options_size));
   if (!key) return error_envelope(key.error());
-  auto options = parse_argument(options_text);
   if (!options) return error_envelope(options.error());
   const auto found = load(serialized).get(key_from(key.value()), integer_option(options.value(), "now").value_or(0),
                                           integer_option(options.value(), "leeway").value_or(kDefaultLeewaySeconds));
@@ -39,13 +41,14 @@ std::string get(const std::string& serialized, const std::string& key_text, cons
 }
 
 // options: {now} -> {serialized, entry}
-std::string put(const std::string& serialized, const std::string& body_text, const std::string& key_text,
-                const std::string& options_text) {
-  auto body = parse_argument(body_text);
+std::string put(TextAddress serialized_at, std::size_t serialized_size, TextAddress body_at, std::size_t body_size,
+                TextAddress key_at, std::size_t key_size, TextAddress options_at, std::size_t options_size) {
+  const std::string serialized = adopt_text(serialized_at, serialized_size);
+  auto body = parse_argument(adopt_text(body_at, body_size));
+  auto key = parse_argument(adopt_text(key_at, key_size));
+  auto options = parse_argument(adopt_text(options_at, options_size));
   if (!body) return error_envelope(body.error());
-  auto key = parse_argument(key_text);
   if (!key) return error_envelope(key.error());
-  auto options = parse_argument(options_text);
   if (!options) return error_envelope(options.error());
   auto entry = token_entry_from_response(body.value(), key_from(key.value()),
                                          integer_option(options.value(), "now").value_or(0));
@@ -55,15 +58,18 @@ std::string put(const std::string& serialized, const std::string& body_text, con
   return ok_envelope({{"serialized", cache.serialize()}, {"entry", entry_json(entry.value())}});
 }
 
-std::string refresh_token(const std::string& serialized, const std::string& key_text) {
-  auto key = parse_argument(key_text);
+std::string refresh_token(TextAddress serialized_at, std::size_t serialized_size, TextAddress key_at,
+                          std::size_t key_size) {
+  const std::string serialized = adopt_text(serialized_at, serialized_size);
+  auto key = parse_argument(adopt_text(key_at, key_size));
   if (!key) return error_envelope(key.error());
   const auto token = load(serialized).refresh_token(key_from(key.value()));
   return ok_envelope(token ? Json(*token) : Json());
 }
 
-std::string remove(const std::string& serialized, const std::string& key_text) {
-  auto key = parse_argument(key_text);
+std::string remove(TextAddress serialized_at, std::size_t serialized_size, TextAddress key_at, std::size_t key_size) {
+  const std::string serialized = adopt_text(serialized_at, serialized_size);
+  auto key = parse_argument(adopt_text(key_at, key_size));
   if (!key) return error_envelope(key.error());
   TokenCache cache = load(serialized);
   cache.remove(key_from(key.value()));

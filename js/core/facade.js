@@ -11,9 +11,12 @@ function toJson(value) {
   try {
     return JSON.stringify(value);
   } catch (error) {
-    if (error instanceof RangeError) {
-      return fail('too_deep', 'Value is nested too deeply to serialize');
+    // V8 throws RangeError both for a stack overflow (deep nesting) and for a result past
+    // its string length limit.
+    if (error instanceof RangeError && /length/i.test(error.message)) {
+      return fail('payload_too_large', 'Value is too large to serialize');
     }
+    if (error instanceof RangeError) return fail('too_deep', 'Value is nested too deeply to serialize');
     return fail('invalid_json', `Value cannot be serialized as JSON: ${error.message}`);
   }
 }
@@ -39,13 +42,36 @@ function headerObject(headers) {
   return object;
 }
 
+const encoder = new TextEncoder();
+
 export function createFacade(module, onCrash) {
-  // Runs one binding and unwraps its envelope. A wasm trap (an abort the core should never
-  // reach) leaves the instance unusable: report it so the loader starts a fresh one.
+  // A text argument -> (address, size) of its UTF-8 bytes in wasm memory, which the binding
+  // adopts and frees (wasm/envelope.hpp says why not Embind's std::string conversion).
+  function place(text, wasmArgs, addresses) {
+    const bytes = encoder.encode(text);
+    const address = module._malloc(bytes.length || 1);
+    if (!address) {
+      addresses.forEach((at) => module._free(at));
+      fail('payload_too_large', `A ${bytes.length}-byte argument does not fit in the core's memory`);
+    }
+    module.HEAPU8.set(bytes, address);   // read after malloc: growing memory replaces the view
+    addresses.push(address);
+    wasmArgs.push(address, bytes.length);
+  }
+
+  // Runs one binding (text arguments are strings, numbers pass as they are) and unwraps its
+  // envelope. A wasm trap (an abort the core should never reach) leaves the instance
+  // unusable: report it so the loader starts a fresh one.
   function call(name, ...args) {
     let envelope;
     try {
-      envelope = module[name](...args);
+      const wasmArgs = [];
+      const addresses = [];
+      for (const arg of args) {
+        if (typeof arg === 'number') wasmArgs.push(arg);
+        else place(arg, wasmArgs, addresses);
+      }
+      envelope = module[name](...wasmArgs);
     } catch (error) {
       if (error instanceof MetalockError) throw error;
       onCrash?.(error);
