@@ -1,0 +1,79 @@
+// Hostile sizes through the wasm build: 10,000 levels of nesting and 50 MB bodies end as
+// error codes, quickly, and the core keeps working afterwards (no trap, no crash).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyMetadataPatch, buildMetadataPatch, mapSignupFields, MetalockError } from '../../dist/metalock.js';
+import { createFacade } from '../../js/core/facade.js';
+import { loadCore } from '../../js/core/load.js';
+
+const FIFTY_MB = 50 * 1024 * 1024;
+const LIMIT_MS = 1000;   // typical: tens to a few hundred ms on a 2-core machine
+
+function nestedObject(depth) {
+  let value = 1;
+  for (let i = 0; i < depth; i += 1) value = { a: value };
+  return value;
+}
+const nestedText = (depth) => '['.repeat(depth) + ']'.repeat(depth);
+
+async function failsFast(run, code) {
+  const started = performance.now();
+  let caught;
+  try {
+    await run();
+  } catch (error) {
+    caught = error;
+  }
+  const elapsed = performance.now() - started;
+  // The facade (js/core) and the bundle (dist/) each hold their own copy of the class.
+  assert.ok(caught instanceof MetalockError || caught?.name === 'MetalockError', `expected a MetalockError, got ${caught}`);
+  assert.equal(caught.code, code);
+  assert.ok(elapsed < LIMIT_MS, `took ${elapsed.toFixed(0)} ms`);
+}
+
+async function coreStillWorks() {
+  assert.deepEqual(await applyMetadataPatch({ user_metadata: { a: 1 } }, { user_metadata: { b: 2 } }),
+    { user_metadata: { a: 1, b: 2 } });
+}
+
+test('10,000 levels of nesting are too_deep, as objects and as text', async () => {
+  const core = await loadCore();
+  await failsFast(() => applyMetadataPatch({ user_metadata: {} }, { user_metadata: { deep: nestedObject(10_000) } }), 'too_deep');
+  await failsFast(() => buildMetadataPatch({}, { deep: nestedObject(10_000) }), 'too_deep');
+  await failsFast(() => mapSignupFields([{ name: 'x', placeholder: 'x' }], { x: nestedObject(10_000) }, {}), 'too_deep');
+  await failsFast(() => core.normalizeProfile(`{"a":${nestedText(10_000)}}`), 'too_deep');
+  await failsFast(() => core.parseResponse({ status: 200, headers: {}, body: nestedText(10_000) }), 'too_deep');
+  await failsFast(() => core.validatePatch({ user_metadata: { deep: nestedObject(10_000) } }), 'too_deep');
+  await coreStillWorks();
+});
+
+test('a million levels (past what JSON.stringify can walk) are too_deep too', async () => {
+  await failsFast(() => applyMetadataPatch({}, { user_metadata: { deep: nestedObject(1_000_000) } }), 'too_deep');
+  await coreStillWorks();
+});
+
+test('50 MB bodies are payload_too_large', async () => {
+  const core = await loadCore();
+  const huge = 'x'.repeat(FIFTY_MB);
+  await failsFast(() => applyMetadataPatch({ user_metadata: {} }, { user_metadata: { huge } }), 'payload_too_large');
+  await failsFast(() => core.normalizeProfile(`{"name":"${huge}"}`), 'payload_too_large');
+  await failsFast(() => core.parseResponse({ status: 200, headers: {}, body: huge }), 'payload_too_large');
+  await coreStillWorks();
+});
+
+test('refused and accepted large bodies give their memory back', async () => {
+  // A private instance, to read its memory size.
+  const { default: createMetalockCore } = await import('#core-glue');
+  const module = await createMetalockCore();
+  const core = createFacade(module);
+  const huge = 'x'.repeat(FIFTY_MB);
+  const accepted = JSON.stringify({ name: 'y'.repeat(1024 * 1024) });
+  const round = () => {
+    assert.throws(() => core.normalizeProfile(huge), { code: 'payload_too_large' });
+    assert.equal(core.normalizeProfile(accepted).name.length, 1024 * 1024);
+  };
+  round();
+  const settled = module.HEAPU8.length;
+  for (let i = 0; i < 5; i += 1) round();
+  assert.equal(module.HEAPU8.length, settled, 'memory kept growing: something is not freed');
+});
