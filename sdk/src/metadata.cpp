@@ -86,18 +86,22 @@ Status check_scope(const Json& patch, const PatchPolicy& policy) {
   return ok_status();
 }
 
-// Path format: object keys joined with '.', array elements as [index], e.g.
-// "user_metadata.prefs.a$b" or "user_metadata.list[2].x.y". Recursion is bounded because
-// validate_patch checks the depth first.
+// Every Error::field of validate_patch is a path from the patch's root: object keys joined
+// with '.', array elements as [index], e.g. "app_metadata.email", "user_metadata.prefs.a$b"
+// or "user_metadata.list[2].x.y". One format, so a caller can show any error next to the
+// property it names without knowing which check produced it.
+std::string child_path(const std::string& path, const std::string& key) { return path + "." + key; }
+
+// Recursion is bounded because validate_patch checks the depth first.
 Status check_field_names(const Json& value, const std::string& path) {
   if (value.is_object()) {
     for (const auto& item : value.items()) {
-      const std::string child_path = path + "." + item.key();
+      const std::string child = child_path(path, item.key());
       if (item.key().find_first_of(".$") != std::string::npos) {
         return Error::make(code::invalid_field_name,
-                           "Field names must not contain '.' or '$': '" + item.key() + "'", child_path);
+                           "Field names must not contain '.' or '$': '" + item.key() + "'", child);
       }
-      if (auto status = check_field_names(item.value(), child_path); !status) return status;
+      if (auto status = check_field_names(item.value(), child); !status) return status;
     }
   } else if (value.is_array()) {
     for (std::size_t i = 0; i < value.size(); ++i) {
@@ -110,8 +114,8 @@ Status check_field_names(const Json& value, const std::string& path) {
 Status check_reserved_keys(const Json& app_metadata) {
   for (const char* reserved : kReservedAppMetadataKeys) {
     if (app_metadata.contains(reserved)) {
-      return Error::make(code::reserved_field,
-                         std::string("'") + reserved + "' cannot be set in app_metadata", reserved);
+      return Error::make(code::reserved_field, std::string("'") + reserved + "' cannot be set in app_metadata",
+                         child_path(kAppMetadata, reserved));
     }
   }
   return ok_status();

@@ -185,7 +185,7 @@ TEST_CASE("validate: reserved app_metadata keys", "[metadata][validate]") {
     auto status = validate_patch(Json::parse(patch));
     REQUIRE_FALSE(status.ok());
     CHECK(status.error().code == code::reserved_field);
-    CHECK(status.error().field == key);
+    CHECK(status.error().field == std::string("app_metadata.") + key);   // the path, as for invalid_field_name
   }
   CHECK(validation(R"({"app_metadata":{"Email":1,"emails":1}})") == "ok");
 }
@@ -251,8 +251,22 @@ TEST_CASE("validate: check order is depth, structure, scope, names, reserved, em
   CHECK(validation(R"({"app_metadata":{"a.b":1}})", scoped("update:current_user_metadata")) ==
         "insufficient_scope (app_metadata)");
   CHECK(validation(R"({"app_metadata":{"email":1,"a.b":1}})") == "invalid_field_name (app_metadata.a.b)");
-  CHECK(validation(R"({"app_metadata":{"email":1},"user_metadata":{}})") == "reserved_field (email)");
+  CHECK(validation(R"({"app_metadata":{"email":1},"user_metadata":{}})") == "reserved_field (app_metadata.email)");
   CHECK(validation(R"({"user_metadata":{}})", scoped("read:current_user")) == "insufficient_scope (user_metadata)");
+}
+
+TEST_CASE("validate: every error names its property by the same path from the patch's root",
+          "[metadata][validate]") {
+  // One format for all codes: a caller shows the error next to the property without
+  // knowing which check produced it (the tenant's "on property ..." suffix, the widget).
+  CHECK(validation(R"({"user_metadata":"x"})") == "invalid_body (user_metadata)");
+  CHECK(validation(R"({"blocked":true})", scoped("update:current_user_metadata")) == "insufficient_scope (blocked)");
+  CHECK(validation(R"({"user_metadata":{"a":1}})", scoped("update:current_user_metadata", "auth0|1", "auth0|2")) ==
+        "insufficient_scope (user_metadata)");
+  CHECK(validation(R"({"user_metadata":{"a":[{"b.c":1}]}})") == "invalid_field_name (user_metadata.a[0].b.c)");
+  CHECK(validation(R"({"app_metadata":{"user_id":"x"}})") == "reserved_field (app_metadata.user_id)");
+  CHECK(validation(R"({"app_metadata":{}})") == "empty_metadata (app_metadata)");
+  CHECK(validation("{}") == "empty_metadata ()");   // no property is at fault
 }
 
 TEST_CASE("scope_contains needs every required scope", "[metadata][scope]") {

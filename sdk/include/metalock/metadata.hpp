@@ -33,11 +33,14 @@ struct PatchPolicy {
   bool allow_clear = false;             // permit {"user_metadata": {}}
 };
 
-// Checked in this order: too_deep; invalid_body (patch or its metadata not an object);
-// insufficient_scope (field = the key not allowed); invalid_field_name (field = the path:
-// keys joined with '.', array elements as [i], e.g. "user_metadata.list[0].a$b");
-// reserved_field (field = the key); empty_metadata (a patch with no keys, or `{}` for a
-// metadata without allow_clear; field = that metadata's key).
+// Error::field is always the offending property's path from the patch's root: keys joined
+// with '.', array elements as [i] (e.g. "user_metadata.list[0].a$b", "app_metadata.email").
+// Checked in this order: too_deep; invalid_body (patch or its metadata not an object; field =
+// that metadata, e.g. "user_metadata"); insufficient_scope (field = the top-level key not
+// allowed, e.g. "app_metadata" or "blocked", or "user_metadata" when it is another user's);
+// invalid_field_name (field = the full path of the bad name, at any depth); reserved_field
+// (field = "app_metadata.<key>"); empty_metadata (a patch with no keys: no field; `{}` for a
+// metadata without allow_clear: field = "user_metadata" or "app_metadata").
 Status validate_patch(const Json& patch, const PatchPolicy& policy = {});
 
 // True when the space-separated `scope` holds every scope of `required`.
