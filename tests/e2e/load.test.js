@@ -1,0 +1,106 @@
+// The built package in real Chromium, no bundler: dist/metalock.js served from 127.0.0.1,
+// imported by <script type="module">, fetches metalock.wasm next to itself, and the pure
+// helpers work — on a page, in a module worker, and under a CSP that forbids eval.
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { launchChromium } from './support/chromium.mjs';
+import { startStaticServer } from './support/static-server.mjs';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+// What every page and worker runs; returns plain data for the assertions.
+const EXERCISE = `
+import { applyMetadataPatch, buildMetadataPatch, mapSignupFields, MetalockError } from './metalock.js';
+export async function exercise() {
+  const patch = await buildMetadataPatch({ theme: 'dark', gone: 1 }, { theme: 'light' });
+  const user = await applyMetadataPatch({ user_id: 'auth0|1', user_metadata: { theme: 'dark', gone: 1 } }, patch);
+  const signup = await mapSignupFields(
+    [{ name: 'color', placeholder: 'Color', validator: (v) => ({ valid: v !== 'red', hint: 'not red' }) }],
+    { color: '<i>blue</i>' },
+    { client_id: 'c', connection: 'Username-Password-Authentication', email: 'a@example.com', password: 'p' });
+  let refused;
+  try {
+    await applyMetadataPatch({ user_metadata: {} }, { user_metadata: { deep: JSON.parse('['.repeat(100) + ']'.repeat(100)) } });
+  } catch (error) {
+    refused = { isMetalockError: error instanceof MetalockError, code: error.code };
+  }
+  return { patch, user, signup, refused };
+}`;
+
+const EXPECTED = {
+  patch: { user_metadata: { theme: 'light', gone: null } },
+  user: { user_id: 'auth0|1', user_metadata: { theme: 'light' } },
+  signup: { client_id: 'c', connection: 'Username-Password-Authentication', email: 'a@example.com', password: 'p', user_metadata: { color: 'blue' } },
+  refused: { isMetalockError: true, code: 'too_deep' },
+};
+
+const PAGES = {
+  '/exercise.js': EXERCISE,
+  '/index.html': `<!doctype html><meta charset="utf-8"><title>metalock load</title>
+<script type="module">
+  import { exercise } from './exercise.js';
+  window.outcome = exercise().catch((error) => ({ failed: String(error && error.stack || error) }));
+</script>`,
+  '/worker.js': `import { exercise } from './exercise.js';
+exercise().then((outcome) => postMessage(outcome), (error) => postMessage({ failed: String(error && error.stack || error) }));`,
+  '/worker.html': `<!doctype html><meta charset="utf-8"><title>metalock in a worker</title>
+<script type="module">
+  const worker = new Worker('./worker.js', { type: 'module' });
+  window.outcome = new Promise((resolve) => { worker.onmessage = (event) => resolve(event.data); worker.onerror = (event) => resolve({ failed: event.message }); });
+</script>`,
+  // No 'unsafe-eval': the module must run without eval or new Function.
+  '/csp.html': `<!doctype html><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'">
+<title>metalock under a strict CSP</title>
+<script type="module" src="./csp-main.js"></script>`,
+  '/csp-main.js': `import { exercise } from './exercise.js';
+window.outcome = exercise().catch((error) => ({ failed: String(error && error.stack || error) }));`,
+};
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startStaticServer({ root: dist, pages: PAGES });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function outcomeOf(path) {
+  const page = await browser.newPage();
+  const wasmResponses = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('.wasm')) wasmResponses.push(response);
+  });
+  await page.goto(`${server.url}${path}`);
+  await page.waitForFunction(() => window.outcome !== undefined);
+  const outcome = await page.evaluate(() => window.outcome);
+  await page.close();
+  return { outcome, wasmResponses, errors: page.errors };
+}
+
+test('a page imports dist/metalock.js with no bundler and the helpers work', async () => {
+  const { outcome, wasmResponses, errors } = await outcomeOf('/index.html');
+  assert.deepEqual(outcome, EXPECTED);
+  assert.equal(wasmResponses.length, 1, 'the wasm is fetched once');
+  assert.equal(wasmResponses[0].url(), `${server.url}/metalock.wasm`, 'found next to metalock.js');
+  assert.equal(wasmResponses[0].status(), 200);
+  assert.deepEqual(errors, []);
+});
+
+test('the package runs in a module worker', async () => {
+  const { outcome, errors } = await outcomeOf('/worker.html');
+  assert.deepEqual(outcome, EXPECTED);
+  assert.deepEqual(errors, []);
+});
+
+test('the package runs on a page whose CSP forbids eval', async () => {
+  const { outcome, errors } = await outcomeOf('/csp.html');
+  assert.deepEqual(outcome, EXPECTED);
+  assert.deepEqual(errors, []);
+});
