@@ -16,6 +16,10 @@ std::string request_envelope(const HttpRequest& request) {
                       {"body", request.body}});
 }
 
+std::string request_envelope(const Result<HttpRequest>& request) {
+  return request ? request_envelope(request.value()) : error_envelope(request.error());
+}
+
 std::string base(TextAddress domain_at, std::size_t domain_size) {
   return envelope(base_url(adopt_text(domain_at, domain_size)));
 }

@@ -87,7 +87,15 @@ HttpRequest json_request(const char* method, std::string url, const Json& body) 
   return request;
 }
 
-std::string user_url(const std::string& base, const std::string& user_id) {
+// An empty id would address /api/v2/users/, the users list. "." and ".." would too, or
+// /api/v2/: URL parsers (WHATWG, so fetch) resolve them as dot-segments, and so they do
+// %2E, so no encoding can carry them. No Auth0 user id ("provider|id") is either.
+Result<std::string> user_url(const std::string& base, const std::string& user_id) {
+  if (user_id.empty() || user_id == "." || user_id == "..") {
+    return Error::make(code::invalid_argument,
+                       "Invalid user id '" + user_id + "': it would address another endpoint than one user",
+                       "user_id");
+  }
   return join(base, "/api/v2/users/" + percent_encode(user_id));
 }
 
@@ -163,15 +171,20 @@ HttpRequest signup_request(const std::string& base, const Json& body) {
   return json_request("POST", join(base, "/dbconnections/signup"), body);
 }
 
-HttpRequest get_user_request(const std::string& base, const std::string& user_id, const std::string& access_token) {
-  HttpRequest request = make_request("GET", user_url(base, user_id));
+Result<HttpRequest> get_user_request(const std::string& base, const std::string& user_id,
+                                     const std::string& access_token) {
+  auto url = user_url(base, user_id);
+  if (!url) return url.error();
+  HttpRequest request = make_request("GET", std::move(url).value());
   add_authorization(request, access_token);
   return request;
 }
 
-HttpRequest patch_user_request(const std::string& base, const std::string& user_id, const Json& patch,
-                               const std::string& access_token) {
-  HttpRequest request = json_request("PATCH", user_url(base, user_id), patch);
+Result<HttpRequest> patch_user_request(const std::string& base, const std::string& user_id, const Json& patch,
+                                       const std::string& access_token) {
+  auto url = user_url(base, user_id);
+  if (!url) return url.error();
+  HttpRequest request = json_request("PATCH", std::move(url).value(), patch);
   add_authorization(request, access_token);
   return request;
 }

@@ -130,7 +130,7 @@ TEST_CASE("signup posts the body as given", "[requests]") {
 }
 
 TEST_CASE("Management API user requests percent-encode the id", "[requests]") {
-  const HttpRequest get = metalock::get_user_request(kBase, "auth0|655396f1", "mgmt-token");
+  const HttpRequest get = metalock::get_user_request(kBase, "auth0|655396f1", "mgmt-token").value();
   CHECK(get.method == "GET");
   CHECK(get.url == "https://tenant.auth0.com/api/v2/users/auth0%7C655396f1");
   CHECK(header(get, "Authorization") == "Bearer mgmt-token");
@@ -138,10 +138,32 @@ TEST_CASE("Management API user requests percent-encode the id", "[requests]") {
   CHECK(get.body.empty());
 
   const Json patch = {{"user_metadata", {{"color", "blue"}, {"old", nullptr}}}};
-  const HttpRequest update = metalock::patch_user_request(kBase, "auth0|655396f1/../../clients", patch, "mgmt-token");
+  const HttpRequest update =
+      metalock::patch_user_request(kBase, "auth0|655396f1/../../clients", patch, "mgmt-token").value();
   CHECK(update.method == "PATCH");
   CHECK(update.url == "https://tenant.auth0.com/api/v2/users/auth0%7C655396f1%2F..%2F..%2Fclients");
   CHECK(header(update, "Content-Type") == "application/json");
   CHECK(header(update, "Authorization") == "Bearer mgmt-token");
   CHECK(body_of(update) == patch);   // null survives: it deletes the key on the server
+}
+
+TEST_CASE("Management API user requests refuse an empty id rather than address the users list", "[requests]") {
+  const Json patch = {{"user_metadata", {{"color", "blue"}}}};
+  // "." and "..": fetch's URL parser resolves /api/v2/users/. to the list and .. to /api/v2/
+  // (and %2E likewise), so they are refused as the empty id is.
+  for (const char* id : {"", ".", ".."}) {
+    INFO("user id '" << id << "'");
+    for (const auto& result : {metalock::get_user_request(kBase, id, "mgmt-token"),
+                               metalock::patch_user_request(kBase, id, patch, "mgmt-token")}) {
+      REQUIRE_FALSE(result);
+      CHECK(result.error().code == metalock::code::invalid_argument);
+      CHECK(result.error().field == "user_id");
+    }
+  }
+  // Anything else stays one path segment once encoded, some user's id, never another endpoint.
+  CHECK(metalock::get_user_request(kBase, " ", "t").value().url == "https://tenant.auth0.com/api/v2/users/%20");
+  CHECK(metalock::get_user_request(kBase, "/", "t").value().url == "https://tenant.auth0.com/api/v2/users/%2F");
+  CHECK(metalock::get_user_request(kBase, "%2E", "t").value().url == "https://tenant.auth0.com/api/v2/users/%252E");
+  CHECK(metalock::patch_user_request(kBase, "...", patch, "t").value().url ==
+        "https://tenant.auth0.com/api/v2/users/...");
 }

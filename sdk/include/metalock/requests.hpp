@@ -44,10 +44,14 @@ HttpRequest refresh_token_request(const std::string& base, const std::string& cl
 
 HttpRequest signup_request(const std::string& base, const Json& body);
 
-HttpRequest get_user_request(const std::string& base, const std::string& user_id,
-                             const std::string& access_token);
+// GET / PATCH /api/v2/users/{user_id}, the id percent-encoded. An empty id would address
+// /api/v2/users/, the users *list* endpoint, which a management token may well be allowed to
+// read, and "." / ".." are dot-segments that URL parsers resolve away (to the list, or
+// /api/v2/): the builders refuse all three. Errors: invalid_argument (field "user_id").
+Result<HttpRequest> get_user_request(const std::string& base, const std::string& user_id,
+                                     const std::string& access_token);
 
-HttpRequest patch_user_request(const std::string& base, const std::string& user_id,
-                               const Json& patch, const std::string& access_token);
+Result<HttpRequest> patch_user_request(const std::string& base, const std::string& user_id,
+                                       const Json& patch, const std::string& access_token);
 
 }  // namespace metalock
