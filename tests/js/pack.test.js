@@ -1,0 +1,168 @@
+// The package as a user gets it: `npm pack`, the tarball installed into a fresh folder, then
+// used from Node (a script of that folder importing 'metalock') and from a browser page with
+// no bundler (the installed dist/ served from 127.0.0.1), each against the installed local
+// tenant (the package's `metalock-tenant` bin): sign up, log in, read and update metadata.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { launchChromium } from '../e2e/support/chromium.mjs';
+import { startStaticServer } from '../e2e/support/static-server.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'metalock-pack-'));
+const app = join(work, 'app');
+const installed = join(app, 'node_modules', 'metalock');
+
+function npm(args, cwd) {
+  const result = spawnSync('npm', args, { cwd, encoding: 'utf8' });
+  assert.equal(result.status, 0, `npm ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+// What a user's program does with the package, in Node and on a page alike (it only needs
+// `metalock`'s exports and the tenant URL). Returns plain data for the assertions.
+const USE = `
+export async function use(metalock, tenant, email) {
+  const { createClient, buildMetadataPatch, applyMetadataPatch, mapSignupFields, MetalockError } = metalock;
+  const helpers = {
+    patch: await buildMetadataPatch({ a: 1 }, { a: 2 }),
+    merged: await applyMetadataPatch({ user_metadata: { a: 1 } }, { user_metadata: { a: null, b: 2 } }),
+    signupBody: await mapSignupFields([{ name: 'color', placeholder: 'Color' }], { color: 'blue' },
+      { client_id: 'c', connection: 'x', email: 'e@example.com', password: 'p' }),
+  };
+  const client = await createClient({ domain: tenant, clientId: 'metalock-demo',
+    userMetadataClaim: 'https://metalock.dev/user_metadata', appMetadataClaim: 'https://metalock.dev/app_metadata' });
+  const connection = 'Username-Password-Authentication';
+  const password = 'Correct-Horse-7';
+  await client.signup({ connection, email, password,
+    additionalSignUpFields: [{ name: 'color', placeholder: 'Color' }], values: { color: 'blue' } });
+  const auth = await client.login({ username: email, password, realm: connection, audience: tenant + '/api/v2/',
+    scope: 'openid profile email read:current_user update:current_user_metadata' });
+  const profile = await client.getUserInfo();
+  const updated = await client.updateUserMetadata({ color: 'green', size: 'L' });
+  const reread = await client.getUser();
+  let refused;
+  try {
+    await client.updateUserMetadata({ 'bad.name': 1 });
+  } catch (error) {
+    refused = { isMetalockError: error instanceof MetalockError, code: error.code };
+  }
+  client.logout();
+  return { helpers, email: profile.email, sub: auth.idTokenPayload.sub, signedUpMetadata: profile.user_metadata,
+    updatedMetadata: updated.user_metadata, rereadMetadata: reread.user_metadata, refused };
+}`;
+
+function expectUsed(outcome, email) {
+  assert.deepEqual(outcome.helpers, {
+    patch: { user_metadata: { a: 2 } },
+    merged: { user_metadata: { b: 2 } },
+    signupBody: { client_id: 'c', connection: 'x', email: 'e@example.com', password: 'p', user_metadata: { color: 'blue' } },
+  });
+  assert.equal(outcome.email, email);
+  assert.match(outcome.sub, /^auth0\|/);
+  assert.deepEqual(outcome.signedUpMetadata, { color: 'blue' });
+  assert.deepEqual(outcome.updatedMetadata, { color: 'green', size: 'L' });
+  assert.deepEqual(outcome.rereadMetadata, { color: 'green', size: 'L' });
+  assert.deepEqual(outcome.refused, { isMetalockError: true, code: 'invalid_field_name' });
+}
+
+let tarball;
+let packedFiles;
+let tenant;
+
+async function startInstalledTenant() {
+  const child = spawn(join(app, 'node_modules', '.bin', 'metalock-tenant'), ['--port', '0', '--data', join(work, 'data')],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const [line] = await once(lines, 'line');
+  lines.on('line', () => {});
+  const found = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line.trim());
+  assert.ok(found, `unexpected first line: ${line}`);
+  return {
+    url: found[1],
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    },
+  };
+}
+
+before(async () => {
+  const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', work], root));
+  tarball = join(work, packed.filename);
+  packedFiles = packed.files.map((file) => file.path);
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'pack-check', private: true, type: 'module' }));
+  npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball], app);
+  writeFileSync(join(app, 'use.mjs'), USE);
+  tenant = await startInstalledTenant();
+});
+
+after(async () => {
+  await tenant?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+test('the tarball ships dist/ complete and nothing of the source tree', () => {
+  for (const file of ['dist/metalock.js', 'dist/metalock.wasm', 'dist/metalock.d.ts', 'dist/tenant.js', 'dist/tenant-cli.js', 'package.json']) {
+    assert.ok(packedFiles.includes(file), `${file} is missing from the tarball`);
+  }
+  for (const file of packedFiles) {
+    assert.ok(file === 'package.json' || file.startsWith('dist/') || /^(README|LICENSE)/i.test(file), `${file} should not ship`);
+  }
+});
+
+test('from Node: the installed package signs up, logs in, reads and updates metadata', async () => {
+  const email = `pack-node-${process.pid}-${Date.now()}@example.com`;
+  writeFileSync(join(app, 'run.mjs'), `
+import * as metalock from 'metalock';
+import { createRequire } from 'node:module';
+import { use } from './use.mjs';
+const require = createRequire(import.meta.url);
+const outcome = await use(metalock, process.argv[2], process.argv[3]);
+outcome.wasmExport = require.resolve('metalock/metalock.wasm');
+console.log(JSON.stringify(outcome));`);
+  const result = spawnSync(process.execPath, ['run.mjs', tenant.url, email], { cwd: app, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const outcome = JSON.parse(result.stdout);
+  expectUsed(outcome, email);
+  assert.equal(outcome.wasmExport, join(installed, 'dist', 'metalock.wasm'));
+});
+
+test('from a browser page with no bundler: the installed dist/ served as it is', async () => {
+  const email = `pack-browser-${process.pid}-${Date.now()}@example.com`;
+  const server = await startStaticServer({
+    root: installed,
+    pages: {
+      '/use.mjs': USE,
+      '/index.html': `<!doctype html><meta charset="utf-8"><title>metalock from npm pack</title>
+<script type="module">
+  import * as metalock from '/dist/metalock.js';
+  import { use } from '/use.mjs';
+  window.outcome = use(metalock, ${JSON.stringify(tenant.url)}, ${JSON.stringify(email)})
+    .catch((error) => ({ failed: String(error && error.stack || error), code: error && error.code }));
+</script>`,
+    },
+  });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/index.html`);
+    await page.waitForFunction(() => window.outcome !== undefined, null, { timeout: 30_000 });
+    const outcome = await page.evaluate(() => window.outcome);
+    assert.equal(outcome.failed, undefined, outcome.failed);
+    expectUsed(outcome, email);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
