@@ -21,7 +21,7 @@ export async function bundle(entry, outfile, { platform = 'neutral', ...options 
     format: 'esm',
     platform,
     minify: true,
-    target: 'es2020',
+    target: 'es2022',
     legalComments: 'none',
     logLevel: 'warning',
     ...options,

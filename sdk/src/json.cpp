@@ -53,8 +53,13 @@ Result<Json> parse_json(std::string_view text, const JsonLimits& limits) {
                            std::to_string(limits.max_bytes) + " bytes");
   }
   if (scan_depth(text, limits.max_depth) > limits.max_depth) return too_deep_error(limits.max_depth);
-  Json doc = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return Error::make(code::invalid_json, "Body is not valid JSON (or not valid UTF-8)");
+  // The plain DOM builder through sax_parse: Json::parse would also instantiate the
+  // callback-filtering parser, which nothing uses (about 1.6 KB of the gzipped wasm).
+  Json doc;
+  nlohmann::detail::json_sax_dom_parser<Json> builder(doc, /*allow_exceptions=*/false);
+  if (!Json::sax_parse(text.begin(), text.end(), &builder) || builder.is_errored()) {
+    return Error::make(code::invalid_json, "Body is not valid JSON (or not valid UTF-8)");
+  }
   return doc;
 }
 

@@ -1,0 +1,103 @@
+// node bench/load.mjs [--loads N]: the package's weight and its start-up cost in a browser.
+// - size: gzip -9 of dist/metalock.wasm and dist/metalock.js (the glue, the client and the
+//   helpers; the widget is its own entry and not counted), against the 45 KB target;
+// - load: in real Chromium, fetch + compile + instantiate + first call, each load on a fresh
+//   page with caching off (median of 20 by default). Needs `npm run build` first.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launchChromium } from '../tests/e2e/support/chromium.mjs';
+import { startStaticServer } from '../tests/e2e/support/static-server.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = `${root}dist/`;
+const TARGET_BYTES = 45 * 1024;
+
+export function gzipSize(file) {
+  const cli = spawnSync('gzip', ['-9c', file], { maxBuffer: 64 * 1024 * 1024 });
+  if (cli.status === 0) return cli.stdout.length;
+  return gzipSync(readFileSync(file), { level: 9 }).length;
+}
+
+export function measureSizes() {
+  const files = { 'dist/metalock.wasm': `${dist}metalock.wasm`, 'dist/metalock.js': `${dist}metalock.js` };
+  const rows = Object.entries(files).map(([name, file]) => ({ name, raw: readFileSync(file).length, gzip: gzipSize(file) }));
+  const glue = `${root}build/wasm/wasm/metalock.mjs`;
+  const glueGzip = existsSync(glue) ? gzipSize(glue) : undefined;
+  const total = rows.reduce((sum, row) => sum + row.gzip, 0);
+  return { rows, total, glueGzip, target: TARGET_BYTES };
+}
+
+// The page times everything from before the import of the package to the first result.
+const PAGE = `<!doctype html><meta charset="utf-8"><title>metalock load timing</title>
+<script type="module">
+  const started = performance.now();
+  const { buildMetadataPatch } = await import('./metalock.js');
+  const imported = performance.now();
+  await buildMetadataPatch({ a: 1 }, { a: 2 });
+  const done = performance.now();
+  window.timing = { total: done - started, importJs: imported - started, wasmAndFirstCall: done - imported };
+</script>`;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+export async function measureLoad({ loads = 20 } = {}) {
+  const server = await startStaticServer({ root: dist, pages: { '/load.html': PAGE } });
+  const browser = await launchChromium();
+  try {
+    const timings = [];
+    for (let i = 0; i < loads; i += 1) {
+      const page = await browser.newPage();
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await page.goto(`${server.url}/load.html`);
+      await page.waitForFunction(() => window.timing !== undefined);
+      timings.push(await page.evaluate(() => window.timing));
+      if (page.errors.length) throw page.errors[0];
+      await page.close();
+    }
+    const pick = (key) => timings.map((t) => t[key]);
+    return {
+      loads,
+      median: median(pick('total')),
+      min: Math.min(...pick('total')),
+      max: Math.max(...pick('total')),
+      medianImportJs: median(pick('importJs')),
+      medianWasmAndFirstCall: median(pick('wasmAndFirstCall')),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main() {
+  const loadsArg = process.argv.indexOf('--loads');
+  const loads = loadsArg > 0 ? Number(process.argv[loadsArg + 1]) : 20;
+  if (!existsSync(`${dist}metalock.js`)) throw new Error('dist/ is not built: run npm run build');
+
+  const sizes = measureSizes();
+  console.log('size (gzip -9)');
+  for (const row of sizes.rows) console.log(`  ${row.name.padEnd(20)} ${kb(row.raw).padStart(9)} raw  ${kb(row.gzip).padStart(8)} gz`);
+  if (sizes.glueGzip !== undefined) console.log(`  (of which the Emscripten glue: ${kb(sizes.glueGzip)} gz)`);
+  console.log(`  total                ${kb(sizes.total)} gz (${sizes.total} bytes); target ${kb(sizes.target)}: ${sizes.total <= sizes.target ? 'met' : 'over by ' + kb(sizes.total - sizes.target)}`);
+
+  const load = await measureLoad({ loads });
+  console.log(`load in Chromium (fetch + compile + instantiate + first call), ${load.loads} fresh pages, cache off`);
+  console.log(`  median ${load.median.toFixed(1)} ms (min ${load.min.toFixed(1)}, max ${load.max.toFixed(1)}); `
+    + `of which importing the JS ${load.medianImportJs.toFixed(1)} ms, wasm + first call ${load.medianWasmAndFirstCall.toFixed(1)} ms`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error.stack ?? error.message);
+    process.exit(1);
+  });
+}
