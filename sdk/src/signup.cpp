@@ -1,25 +1,14 @@
 // Sign-up values -> the POST /dbconnections/signup body, with Lock's field rules and the
-// signup endpoint's limits checked before any request is made.
-//
-// Lengths are counted in UTF-16 code units, as JavaScript (Lock, and Auth0's own servers)
-// count a string's length, so the core agrees with the browser on where a limit falls.
+// signup endpoint's limits (signup_limits.hpp) checked before any request is made.
 #include "metalock/signup.hpp"
 
-#include <algorithm>
+#include "signup_limits.hpp"
 
 namespace metalock {
 namespace {
 
-constexpr const char* kRequiredBaseKeys[] = {"client_id", "connection", "email", "password"};
-
-std::size_t utf16_length(const std::string& text) {
-  std::size_t units = 0;
-  for (unsigned char byte : text) {
-    if ((byte & 0xC0) != 0x80) ++units;  // a sequence starts here
-    if (byte >= 0xF0) ++units;           // four bytes: outside the BMP, a surrogate pair
-  }
-  return units;
-}
+using signup_rules::field_error;
+using signup_rules::utf16_length;
 
 // Byte length of the JS whitespace (String.prototype.trim's set) starting at text[at], or 0.
 std::size_t whitespace_at(const std::string& text, std::size_t at) {
@@ -48,10 +37,6 @@ std::string trim(const std::string& text) {
     end = last;
   }
   return text.substr(begin, end - begin);
-}
-
-Error field_error(const char* error_code, const std::string& field, const std::string& why) {
-  return Error::make(error_code, "Sign-up field '" + field + "': " + why, field);
 }
 
 // The value as typed (or prefilled), before any cleaning. Null counts as absent.
@@ -86,14 +71,9 @@ Result<std::string> text_value(const SignupField& field, const Json* given) {
 }
 
 // Lock's default validator, which a field's own validator replaces: non-empty after
-// trimming, and given/family name 1-150, name/nickname 1-300 characters (design.md counts
-// the ranges as part of "required").
-std::size_t required_max_length(const std::string& name) {
-  if (name == "given_name" || name == "family_name") return 150;
-  if (name == "name" || name == "nickname") return 300;
-  return kMaxSignupValueLength;
-}
-
+// trimming, and given/family name 1-150, name/nickname 1-300 characters. design.md counts
+// those ranges as part of "required" (field_required) here, where Lock's form is asking;
+// a received body over them is value_too_long (validate_signup_body).
 Result<std::string> field_value(const SignupField& field, const Json& values) {
   const Json* given = field.type == FieldType::hidden ? nullptr : given_value(values, field.name);
   Result<std::string> value = field.type == FieldType::checkbox ? checkbox_value(field, given)
@@ -102,29 +82,21 @@ Result<std::string> field_value(const SignupField& field, const Json& values) {
   if (!value) return value;
   const std::size_t length = utf16_length(value.value());
   if (!field.has_validator) {
-    const std::size_t limit = required_max_length(field.name);
     if (length == 0) return field_error(code::field_required, field.name, "a value is required");
-    if (length > limit && limit < kMaxSignupValueLength) {
+    const auto range_max = signup_rules::name_attribute_max_length(field.name);
+    if (range_max && length > *range_max) {
       return field_error(code::field_required, field.name,
-                         "a value of 1 to " + std::to_string(limit) + " characters is required");
+                         "a value of 1 to " + std::to_string(*range_max) + " characters is required");
     }
   }
-  if (length > kMaxSignupValueLength) {
-    return field_error(code::value_too_long, field.name, "at most 500 characters");
-  }
+  if (auto status = signup_rules::check_value_length(length, field.name); !status) return status.error();
   return value;
 }
 
 // user_metadata entries that came in the base body obey the endpoint's limits too.
 Status check_metadata_entry(const std::string& name, const Json& value) {
-  if (name.size() > kMaxSignupFieldNameLength) {
-    return field_error(code::field_name_too_long, name, "names are at most 100 characters");
-  }
-  if (!value.is_string()) return field_error(code::not_a_string, name, "user_metadata values must be strings");
-  if (utf16_length(value.get_ref<const std::string&>()) > kMaxSignupValueLength) {
-    return field_error(code::value_too_long, name, "at most 500 characters");
-  }
-  return ok_status();
+  if (auto status = signup_rules::check_metadata_name(name, name); !status) return status;
+  return signup_rules::check_metadata_value(value, name);
 }
 
 }  // namespace
@@ -143,24 +115,16 @@ Result<Json> map_signup_fields(const Json& specs, const Json& values, const Json
   }
   bool has_metadata_field = false;
   for (const SignupField& field : fields) {
-    if (field.name.size() > kMaxSignupFieldNameLength) {
-      return field_error(code::field_name_too_long, field.name, "names are at most 100 characters");
-    }
+    // Spec names are [A-Za-z0-9_] (parse_signup_fields), so only the length can fail here.
+    if (auto status = signup_rules::check_metadata_name(field.name, field.name); !status) return status.error();
     if (!field.root) {
       has_metadata_field = true;
       metadata[field.name] = "";  // placeholder: counts the property before values are read
     }
   }
-  if (metadata.size() > kMaxSignupMetadataFields) {
-    return Error::make(code::too_many_fields, "user_metadata may hold at most 10 properties at sign-up");
-  }
-
-  for (const char* key : kRequiredBaseKeys) {
-    auto it = base.find(key);
-    if (it == base.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) {
-      return Error::make(code::field_required, std::string(key) + " is required", key);
-    }
-  }
+  // No one field is at fault: the error names none.
+  if (auto status = signup_rules::check_metadata_count(metadata.size(), {}); !status) return status.error();
+  if (auto status = signup_rules::check_required_keys(base); !status) return status.error();
 
   Json body = base;
   for (const SignupField& field : fields) {

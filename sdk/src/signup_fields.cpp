@@ -3,6 +3,8 @@
 // A member set to null counts as absent (JS callers often spell "unset" that way).
 #include "metalock/signup.hpp"
 
+#include "signup_limits.hpp"
+
 #include <algorithm>
 #include <string_view>
 
@@ -10,7 +12,6 @@ namespace metalock {
 namespace {
 
 constexpr std::string_view kReservedNames[] = {"email", "username", "password"};
-constexpr std::string_view kRootAttributes[] = {"given_name", "family_name", "name", "nickname", "picture"};
 
 template <std::size_t N>
 bool one_of(const std::string& value, const std::string_view (&list)[N]) {
@@ -137,7 +138,7 @@ Result<SignupField> parse_field(const Json& spec_json, std::size_t index) {
     if (!storage->is_string() || storage->get_ref<const std::string&>() != "root") {
       return spec.bad("storage may only be 'root'");
     }
-    if (!one_of(field.name, kRootAttributes)) {
+    if (!signup_rules::is_root_attribute(field.name)) {
       return spec.bad("storage 'root' is only for given_name, family_name, name, nickname, picture");
     }
     field.root = true;

@@ -47,11 +47,36 @@ Result<std::vector<SignupField>> parse_signup_fields(const Json& specs);
 // user_metadata appears when any non-root field is configured (entries already in
 // base.user_metadata are kept, below the fields, and obey the same limits). Lengths count
 // UTF-16 code units, as JS does. Checked in this order: invalid_body (values/base not
-// objects); invalid_field_spec; field_name_too_long; too_many_fields; field_required (for a
-// base key: field = that key); then per field in spec order: not_a_string, invalid_option,
-// field_required (without a validator: empty, or given_name/family_name over 150,
-// name/nickname over 300 characters), value_too_long (over 500) (field = the field's name).
+// objects); invalid_field_spec; field_name_too_long; too_many_fields (no field);
+// field_required (for a base key: field = that key); then per field in spec order:
+// not_a_string, invalid_option, field_required (without a validator: empty, or
+// given_name/family_name over 150, name/nickname over 300 characters), value_too_long (over
+// 500) (field = the field's name); then per base.user_metadata entry: field_name_too_long,
+// invalid_field_name ('.' or '$'), not_a_string, value_too_long (field = the entry's name).
+// The limits are validate_signup_body's, but a field's own validator replaces the name
+// ranges here (as in Lock), so a validated given_name of 151-500 characters passes here and
+// not there.
 Result<Json> map_signup_fields(const Json& specs, const Json& values, const Json& base);
+
+// Checks a /dbconnections/signup body as the endpoint receives it (a server's side: the
+// local tenant), against the same limits map_signup_fields applies when building one. No
+// Lock field rule applies: user_metadata names may be anything but '.'/'$', and nothing is
+// trimmed or stripped. Lengths count UTF-16 code units, as JS does. Unknown keys are left to
+// the caller. Error::field is the property's path in the body. Checked in this order:
+//   invalid_body: the body is not an object (no field);
+//   field_required: client_id, connection, email, password not a non-empty string (field = key);
+//   not_a_string: username present and not a string (field "username");
+//   per root attribute, in the order given_name, family_name, name, nickname, picture:
+//     not_a_string; field_required when empty (Auth0 refuses an empty root attribute);
+//     value_too_long over 150 (given_name, family_name) or 300 (name, nickname) characters;
+//     picture has no length limit;
+//   invalid_body: user_metadata present and not an object (field "user_metadata");
+//   too_many_fields: more than 10 properties (field "user_metadata");
+//   per user_metadata property, in key order (field = "user_metadata.<key>"):
+//     field_name_too_long (over 100), invalid_field_name ('.' or '$'), not_a_string,
+//     value_too_long (over 500).
+// A null counts as present: it is not a string (or for user_metadata, not an object).
+Status validate_signup_body(const Json& body);
 
 // Removes HTML tags, keeping text; <script> and <style> elements are dropped whole. Every
 // '<' opens a tag up to the next '>' (or the end): the result never contains '<'.
