@@ -24,7 +24,19 @@ export function loadCore(options = {}) {
   return loading;
 }
 
+// The glue's Node fixes (wasm/node-globals.extern-pre.js) need process.getBuiltinModule.
+function unsupportedNode(options) {
+  const onNode = typeof process === 'object' && typeof process.versions?.node === 'string';
+  return onNode && typeof process.getBuiltinModule !== 'function' && !options.wasmBinary;
+}
+
 async function instantiate(options, onCrash) {
+  if (unsupportedNode(options)) {
+    throw new MetalockError({
+      code: 'wasm_load_failed',
+      description: `metalock needs Node 20.16 or newer (process.getBuiltinModule); this is ${process.version}`,
+    });
+  }
   let module;
   try {
     module = await createMetalockCore({ ...options });
