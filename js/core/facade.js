@@ -1,7 +1,8 @@
 // The core as plain synchronous JS functions over the Embind module (js-core-api.md).
-// Every binding takes JSON text and returns one envelope {"value"} | {"error"}: this file only
-// converts JS values to text and back and turns error envelopes into MetalockError. It
-// decides nothing; the core does.
+// Every binding takes text (JSON, or raw text such as a token) and returns one envelope
+// {"value"} | {"error"}: this file only converts JS values to text and back, places the text
+// in wasm memory, and turns error envelopes into MetalockError. It decides nothing; the
+// core does.
 import { MetalockError } from '../errors.js';
 
 // A JS value -> the JSON text a binding takes. What JSON cannot express fails here with the
@@ -25,7 +26,7 @@ function fail(code, description) {
   throw new MetalockError({ code, description });
 }
 
-// Strings cross as std::string: anything else would be an Embind BindingError.
+// A raw text argument (token, domain, id): strings as they are, absent as ''.
 function toText(value) {
   if (typeof value === 'string') return value;
   return value === undefined || value === null ? '' : String(value);
