@@ -1,4 +1,5 @@
-// JWT decoding and ID-token claim checks (the signature is the transport's concern).
+// JWT decoding, and the claim checks of ID tokens and of bearer access tokens (the
+// signature is the caller's concern: the transport's, or the resource server's).
 #pragma once
 
 #include "metalock/error.hpp"
@@ -22,7 +23,8 @@ struct DecodedJwt {
   std::string signature;       // raw bytes
 };
 
-// Errors: invalid_token (not three parts, bad base64url, header/payload not JSON objects).
+// Errors: invalid_token (empty, not three parts, an empty part, bad base64url, header/payload
+// not JSON objects or over the JSON limits).
 Result<DecodedJwt> decode_jwt(std::string_view token);
 
 struct IdTokenExpectations {
@@ -40,5 +42,28 @@ struct IdTokenExpectations {
 // Errors: invalid_token, invalid_issuer, invalid_audience, invalid_azp, token_expired,
 // token_not_yet_valid, invalid_nonce, auth_time_too_old.
 Result<Json> verify_id_token_claims(std::string_view token, const IdTokenExpectations& expect);
+
+// Auth0's own resource-server SDK (express-oauth2-jwt-bearer) tolerates 5 s of clock skew by
+// default; an API on another machine than its issuer needs some. An issuer checking its own
+// tokens on its own clock (the local tenant) may pass 0.
+inline constexpr std::int64_t kDefaultAccessTokenLeewaySeconds = 5;
+
+struct AccessTokenExpectations {
+  std::string issuer;     // e.g. "https://tenant.auth0.com/"; required
+  std::string audience;   // the API's identifier, e.g. "https://tenant.auth0.com/api/v2/"; required
+  std::int64_t now = 0;   // epoch seconds
+  std::int64_t leeway = kDefaultAccessTokenLeewaySeconds;
+};
+
+// The claims a resource server checks on a bearer access token whose signature it verified,
+// in this order: iss equal to `issuer`; aud equal to `audience` or an array holding it (no azp
+// rule: access tokens routinely carry several audiences); exp, iat, nbf exactly as
+// verify_id_token_claims checks them (the same code): exp a number, valid while now <= exp +
+// leeway; iat a number; nbf, when a number, reached once now >= nbf - leeway. Returns the
+// claims (scope, sub, ... are the caller's to interpret).
+// Errors: invalid_argument (issuer or audience expectation empty; field = "issuer" /
+// "audience"), invalid_token (empty or undecodable token, exp or iat missing or not a number),
+// invalid_issuer, invalid_audience, token_expired, token_not_yet_valid.
+Result<Json> verify_access_token_claims(std::string_view token, const AccessTokenExpectations& expect);
 
 }  // namespace metalock
