@@ -1,4 +1,5 @@
-// mapSignup: signup.hpp over JSON text. JS has already run validators and resolved prefills.
+// mapSignup / validateSignupBody: signup.hpp over JSON text. For mapSignup JS has already run
+// validators and resolved prefills.
 #include "envelope.hpp"
 #include "metalock/signup.hpp"
 
@@ -21,9 +22,17 @@ std::string map_signup(TextAddress fields_at, std::size_t fields_size, TextAddre
   return envelope(map_signup_fields(fields.value(), values.value(), base.value()));
 }
 
+std::string validate_body(TextAddress body_at, std::size_t body_size) {
+  auto body = parse_argument(adopt_text(body_at, body_size));
+  if (!body) return error_envelope(body.error());
+  auto status = validate_signup_body(body.value());
+  return status ? ok_envelope(true) : error_envelope(status.error());
+}
+
 }  // namespace
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_signup) {
   emscripten::function("mapSignup", &metalock::wasm::map_signup);
+  emscripten::function("validateSignupBody", &metalock::wasm::validate_body);
 }

@@ -88,11 +88,14 @@ export function createFacade(module, onCrash) {
     diff: (before, after) => call('diff', toJson(before), toJson(after)),
     validatePatch: (patch, policy = {}) => call('validatePatch', toJson(patch), toJson(policy)),
     mapSignup: (fields, values, base) => call('mapSignup', toJson(fields), toJson(values ?? {}), toJson(base ?? {})),
+    validateSignupBody: (body) => call('validateSignupBody', toJson(body)),
     normalizeProfile: (userinfo, options = {}) =>
       call('normalizeProfile', typeof userinfo === 'string' ? userinfo : toJson(userinfo), toJson(options)),
 
     decodeJwt: (token) => call('decodeJwt', toText(token)),
     verifyIdTokenClaims: (token, expectations = {}) => call('verifyIdTokenClaims', toText(token), toJson(expectations)),
+    verifyAccessTokenClaims: (token, expectations = {}) =>
+      call('verifyAccessTokenClaims', toText(token), toJson(expectations)),
 
     baseUrl: (domain) => call('baseUrl', toText(domain)),
     userinfoRequest: (base, accessToken) => call('userinfoRequest', toText(base), toText(accessToken)),
