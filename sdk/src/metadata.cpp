@@ -2,8 +2,8 @@
 // diff that reproduces a change, and the checks run before such a PATCH is sent.
 #include "metalock/metadata.hpp"
 
-#include <algorithm>
-#include <vector>
+#include <string>
+#include <utility>
 
 namespace metalock {
 namespace {
@@ -45,18 +45,6 @@ Json merge_top_level(Json current, const Json& changes) {
 const Json* stored_value(const Json& metadata, const std::string& key) {
   auto it = metadata.find(key);
   return it == metadata.end() || it->is_null() ? nullptr : &*it;
-}
-
-// Space-separated words (no <sstream>: it would pull iostreams into the wasm module).
-std::vector<std::string> split_scope(const std::string& scope) {
-  std::vector<std::string> words;
-  std::size_t start = 0;
-  while (start < scope.size()) {
-    const std::size_t end = std::min(scope.find_first_of(" \t\n\r", start), scope.size());
-    if (end > start) words.push_back(scope.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
 }
 
 Error insufficient_scope(std::string description, std::string field = {}) {
@@ -217,14 +205,6 @@ Status validate_patch(const Json& patch, const PatchPolicy& policy) {
     }
   }
   return ok_status();
-}
-
-bool scope_contains(const std::string& scope, const std::string& required) {
-  const std::vector<std::string> granted = split_scope(scope);
-  for (const std::string& wanted : split_scope(required)) {
-    if (std::find(granted.begin(), granted.end(), wanted) == granted.end()) return false;
-  }
-  return true;
 }
 
 }  // namespace metalock

@@ -2,31 +2,13 @@
 #include "metalock/token_cache.hpp"
 
 #include "metalock/jwt.hpp"
+#include "metalock/scope.hpp"
 
 #include <algorithm>
 #include <cstdint>
-#include <set>
 
 namespace metalock {
 namespace {
-
-using ScopeSet = std::set<std::string>;
-
-// Scopes are a space-separated set: order, repeats and extra spaces carry no meaning.
-ScopeSet scope_set(const std::string& scope) {
-  ScopeSet words;
-  std::size_t start = 0;
-  while (start < scope.size()) {
-    const std::size_t end = std::min(scope.find(' ', start), scope.size());
-    if (end > start) words.insert(scope.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
-}
-
-bool contains_all(const ScopeSet& granted, const ScopeSet& wanted) {
-  return std::includes(granted.begin(), granted.end(), wanted.begin(), wanted.end());
-}
 
 const std::string& audience_or_default(const std::string& audience) {
   static const std::string kDefault = "default";
@@ -39,7 +21,7 @@ bool same_client_and_audience(const TokenEntry& entry, const TokenKey& key) {
 }
 
 bool same_key(const TokenEntry& entry, const TokenKey& key) {
-  return same_client_and_audience(entry, key) && scope_set(entry.scope) == scope_set(key.scope);
+  return same_client_and_audience(entry, key) && scope_words(entry.scope) == scope_words(key.scope);
 }
 
 // Stored and caller-given times are untrusted: clamp instead of overflowing.
@@ -91,13 +73,13 @@ void TokenCache::put(TokenEntry entry) {
 }
 
 std::optional<TokenEntry> TokenCache::get(const TokenKey& key, std::int64_t now, std::int64_t leeway) const {
-  const ScopeSet wanted = scope_set(key.scope);
+  const ScopeWords wanted = scope_words(key.scope);
   const TokenEntry* best = nullptr;
   std::size_t best_size = 0;
   for (const TokenEntry& entry : entries_) {
     if (!same_client_and_audience(entry, key) || !is_live(entry, now, leeway)) continue;
-    const ScopeSet granted = scope_set(entry.scope);
-    if (!contains_all(granted, wanted)) continue;
+    const ScopeWords granted = scope_words(entry.scope);
+    if (!scope_contains(granted, wanted)) continue;
     // The exact set has the fewest scopes of all containing sets, so "narrowest" covers it;
     // among equally narrow entries the one that lives longest wins.
     if (!best || granted.size() < best_size ||
@@ -111,10 +93,10 @@ std::optional<TokenEntry> TokenCache::get(const TokenKey& key, std::int64_t now,
 }
 
 std::optional<std::string> TokenCache::refresh_token(const TokenKey& key) const {
-  const ScopeSet wanted = scope_set(key.scope);
+  const ScopeWords wanted = scope_words(key.scope);
   for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
     if (it->refresh_token.empty() || !same_client_and_audience(*it, key)) continue;
-    if (contains_all(scope_set(it->scope), wanted)) return it->refresh_token;
+    if (scope_contains(scope_words(it->scope), wanted)) return it->refresh_token;
   }
   return std::nullopt;
 }

@@ -3,6 +3,7 @@
 
 #include "metalock/error.hpp"
 #include "metalock/json.hpp"
+#include "metalock/scope.hpp"   // scope_contains, used with PatchPolicy::scope
 
 #include <optional>
 #include <string>
@@ -42,8 +43,5 @@ struct PatchPolicy {
 // (field = "app_metadata.<key>"); empty_metadata (a patch with no keys: no field; `{}` for a
 // metadata without allow_clear: field = "user_metadata" or "app_metadata").
 Status validate_patch(const Json& patch, const PatchPolicy& policy = {});
-
-// True when the space-separated `scope` holds every scope of `required`.
-bool scope_contains(const std::string& scope, const std::string& required);
 
 }  // namespace metalock
