@@ -162,6 +162,28 @@ test('user_metadata limits: at most 10 properties, names up to 100, string value
   }
 });
 
+test('user_metadata names are free but for \'.\' and \'$\' (no Lock field-name rule on a received body)', async () => {
+  const metadata = { 'my-field': 'a', 'with space': 'b', 'ünï': 'c' };
+  const accepted = await post(base({ user_metadata: metadata }));
+  assert.equal(accepted.status, 200, accepted.text);
+  assert.deepEqual(accepted.body.user_metadata, metadata);
+  const admin = await adminToken(tenant);
+  const stored = await call(tenant.url, userPath(`auth0|${accepted.body._id}`), { token: admin });
+  assert.deepEqual(stored.body.user_metadata, metadata);
+
+  for (const name of ['a.b', 'price$']) {
+    const refused = await post(base({ user_metadata: { ok: 'x', [name]: 'v' } }));
+    assert.equal(refused.status, 400, name);
+    assert.deepEqual(Object.keys(refused.body).sort(), ['code', 'description', 'name', 'statusCode']);
+    assert.equal(refused.body.name, 'BadRequestError');
+    assert.equal(refused.body.code, 'invalid_body');
+    assert.equal(refused.body.statusCode, 400);
+    // The property path is named once (not user_metadata.user_metadata....).
+    assert.ok(refused.body.description.startsWith("Payload validation error: '"), refused.body.description);
+    assert.ok(refused.body.description.endsWith(`' on property user_metadata.${name}.`), refused.body.description);
+  }
+});
+
 test('root attributes keep their lengths (given_name at most 150)', async () => {
   const long = await post(base({ given_name: 'x'.repeat(151) }));
   assert.equal(long.status, 400);

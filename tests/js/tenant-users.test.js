@@ -77,6 +77,27 @@ test('401 without a token, with a bad one, with a token for another audience', a
   assert.equal(wrongAudience.body.message, `Bad audience: ${tenant.url}/userinfo`);
 });
 
+test('401 for an expired token, checked on the tenant\'s own clock (no leeway)', async () => {
+  const shortLived = await startTenant({ config: { tokens: { accessTokenLifetime: 1 } } });
+  try {
+    const session = await userSession(shortLived);
+    const userId = session.userId;
+    const read = (token) => call(shortLived.url, userPath(userId), { token });
+    assert.equal((await read(session.token)).status, 200);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const expired = await read(session.token);
+    assert.equal(expired.status, 401);
+    assert.deepEqual(expired.body, { statusCode: 401, error: 'Unauthorized', message: 'Expired token received for JSON Web Token validation' });
+    const machine = await adminToken(shortLived);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const patched = await call(shortLived.url, userPath(userId), { method: 'PATCH', token: machine, json: { user_metadata: { a: 1 } } });
+    assert.equal(patched.status, 401);
+    assert.equal(patched.body.message, 'Expired token received for JSON Web Token validation');
+  } finally {
+    await shortLived.stop();
+  }
+});
+
 test('a token without read scopes: 403', async () => {
   const session = await userSession(tenant, {}, 'openid update:current_user_metadata');
   const response = await get(session.userId, session.token);

@@ -47,9 +47,8 @@ export async function signup(ctx) {
 
   const coreError = checkSignupBody(tenant.core, body);
   if (coreError) {
-    const property = ROOT_ATTRIBUTES.includes(coreError.field) ? coreError.field
-      : coreError.field ? `user_metadata.${coreError.field}` : 'user_metadata';
-    return invalidBody(`Payload validation error: '${coreError.description}' on property ${property}.`);
+    const property = coreError.field ? ` on property ${coreError.field}` : '';
+    return invalidBody(`Payload validation error: '${coreError.description}'${property}.`);
   }
   if (!checkPassword(connection.passwordPolicy, body.password).verified) {
     return json(400, passwordStrengthError(connection.passwordPolicy, body.password));

@@ -41,11 +41,9 @@ export function getUser(ctx) {
   return json(200, selectFields(publicUser(user), ctx.query));
 }
 
-// The core names a reserved app_metadata key bare ('email') and other fields by full path.
+// The core names every field by its full path (app_metadata.email, user_metadata.a.b).
 function propertySuffix(error) {
-  if (!error.field) return '';
-  const path = error.code === 'reserved_field' && !error.field.startsWith('app_metadata') ? `app_metadata.${error.field}` : error.field;
-  return ` on property ${path}`;
+  return error.field ? ` on property ${error.field}` : '';
 }
 
 // The core's verdict on a patch as a Management API response (null when it passes).
