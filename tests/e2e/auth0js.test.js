@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { CONNECTION, SPA, startTenant, STRONG_PASSWORD, uniqueEmail } from '../js/tenant-harness.js';
+import { CONNECTION, CLIENT_ID, startTenant, PASSWORD, uniqueEmail } from '../js/support/tenant.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const AUTH0_JS = readFileSync(join(root, 'node_modules/auth0-js/dist/auth0.min.js'));
@@ -37,15 +37,15 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>auth0-js against metal
   }
   window.harness = {
     signup: function (tenant, options) {
-      var webAuth = new auth0.WebAuth({ domain: tenant, clientID: '${SPA}' });
+      var webAuth = new auth0.WebAuth({ domain: tenant, clientID: '${CLIENT_ID}' });
       return settle(function (cb) { webAuth.signup(options, cb); });
     },
     login: function (tenant, options) {
-      var authentication = new auth0.Authentication({ domain: tenant, clientID: '${SPA}' });
+      var authentication = new auth0.Authentication({ domain: tenant, clientID: '${CLIENT_ID}' });
       return settle(function (cb) { authentication.login(options, cb); });
     },
     userInfo: function (tenant, accessToken) {
-      var authentication = new auth0.Authentication({ domain: tenant, clientID: '${SPA}' });
+      var authentication = new auth0.Authentication({ domain: tenant, clientID: '${CLIENT_ID}' });
       return settle(function (cb) { authentication.userInfo(accessToken, cb); });
     },
     management: function (tenant, token, method, args) {
@@ -102,10 +102,10 @@ const inPage = (name, ...args) => page.evaluate(([fn, values]) => window.harness
 
 async function signupAndLogin(userMetadata, scope = 'openid profile email read:current_user update:current_user_metadata') {
   const email = uniqueEmail('auth0js');
-  const signed = await inPage('signup', tenant.url, { connection: CONNECTION, email, password: STRONG_PASSWORD, user_metadata: userMetadata });
+  const signed = await inPage('signup', tenant.url, { connection: CONNECTION, email, password: PASSWORD, user_metadata: userMetadata });
   assert.equal(signed.error, undefined, JSON.stringify(signed.error));
   const logged = await inPage('login', tenant.url, {
-    realm: CONNECTION, username: email, password: STRONG_PASSWORD, scope, audience: tenant.managementAudience,
+    realm: CONNECTION, username: email, password: PASSWORD, scope, audience: tenant.managementAudience,
   });
   assert.equal(logged.error, undefined, JSON.stringify(logged.error));
   return { email, signup: signed.result, auth: logged.result };
@@ -157,7 +157,7 @@ test('error: wrong password -> 403 invalid_grant "Wrong email or password."', as
 
 test('error: duplicate signup -> 400 user_exists', async () => {
   const { email } = await signupAndLogin({});
-  const again = await inPage('signup', tenant.url, { connection: CONNECTION, email, password: STRONG_PASSWORD });
+  const again = await inPage('signup', tenant.url, { connection: CONNECTION, email, password: PASSWORD });
   assert.equal(again.error.statusCode, 400);
   assert.equal(again.error.code, 'user_exists');
   assert.equal(again.error.description, 'The user already exists.');

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { MetalockError } from '../../dist/metalock.js';
-import { clientFor, newUser, USER_SCOPE } from './support/session.js';
-import { CLIENT_ID, CONNECTION, recordingFetch, startTenant } from './support/tenant.js';
+import { clientFor, newUser } from './support/session.js';
+import { CLIENT_ID, CONNECTION, recordingFetch, startTenant, USER_SCOPES } from './support/tenant.js';
 
 let tenant;
 before(async () => {
@@ -38,7 +38,7 @@ test('a good password gives tokens and the checked ID token claims', async () =>
 test('a login with the Management API audience gets the granted user scopes', async () => {
   const client = await clientFor(tenant);
   const { email, password } = await newUser(client);
-  const auth = await client.login({ username: email, password, realm: CONNECTION, audience: tenant.managementAudience, scope: USER_SCOPE });
+  const auth = await client.login({ username: email, password, realm: CONNECTION, audience: tenant.managementAudience, scope: USER_SCOPES });
   for (const scope of ['read:current_user', 'update:current_user_metadata']) assert.ok(auth.scope.split(' ').includes(scope), scope);
   const user = await client.getUser();
   assert.equal(user.email, email);

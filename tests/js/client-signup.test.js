@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { MetalockError } from '../../dist/metalock.js';
-import { clientFor, USER_SCOPE } from './support/session.js';
-import { CONNECTION, PASSWORD, recordingFetch, startTenant, uniqueEmail } from './support/tenant.js';
+import { clientFor } from './support/session.js';
+import { CONNECTION, PASSWORD, recordingFetch, startTenant, uniqueEmail, USER_SCOPES } from './support/tenant.js';
 
 let tenant;
 before(async () => {
@@ -43,7 +43,7 @@ test('sign-up maps additionalSignUpFields into user_metadata and root attributes
   assert.deepEqual(result.user_metadata, { favorite_color: 'blue', plan: 'pro', newsletter: 'true', source: 'web' });
 
   // What the tenant kept, read back through the Management API as the user.
-  const auth = await client.login({ username: email, password: PASSWORD, realm: CONNECTION, audience: tenant.managementAudience, scope: USER_SCOPE });
+  const auth = await client.login({ username: email, password: PASSWORD, realm: CONNECTION, audience: tenant.managementAudience, scope: USER_SCOPES });
   const user = await client.getUser();
   assert.deepEqual(user.user_metadata, { favorite_color: 'blue', plan: 'pro', newsletter: 'true', source: 'web' });
   assert.equal(user.given_name, 'Ada');

@@ -3,8 +3,8 @@
 // breaks the client nor loses what it just stored.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { clientFor, newUser, USER_SCOPE } from './support/session.js';
-import { CLIENT_ID, CONNECTION, recordingFetch, sleep, startTenant } from './support/tenant.js';
+import { clientFor, newUser } from './support/session.js';
+import { CLIENT_ID, CONNECTION, recordingFetch, sleep, startTenant, USER_SCOPES } from './support/tenant.js';
 
 const KEY = `@@metalock@@::${CLIENT_ID}`;
 
@@ -156,7 +156,7 @@ test('concurrent logins into one slow store lose no entry', async () => {
   const client = await clientFor(tenant, { cacheLocation: slow });
   await Promise.all([
     login(client),
-    login(client, { audience: tenant.managementAudience, scope: USER_SCOPE }),
+    login(client, { audience: tenant.managementAudience, scope: USER_SCOPES }),
   ]);
   // Both tokens are there: the default one for /userinfo, the Management API one for getUser.
   const reloaded = await clientFor(tenant, { cacheLocation: slow });

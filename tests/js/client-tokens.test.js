@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { MetalockError } from '../../dist/metalock.js';
-import { clientFor, newUser, USER_SCOPE } from './support/session.js';
-import { CONNECTION, recordingFetch, sleep, startTenant } from './support/tenant.js';
+import { clientFor, newUser } from './support/session.js';
+import { CONNECTION, recordingFetch, sleep, startTenant, USER_SCOPES } from './support/tenant.js';
 
 const LIFETIME = 2;   // seconds, for access tokens of this tenant
 
@@ -92,7 +92,7 @@ test('the Management API token is renewed too, keeping its scopes', async () => 
   const client = await clientFor(tenant, { fetch: recorder.fetch, leeway: 0 });
   const { email, password } = await newUser(client);
   await client.login({
-    username: email, password, realm: CONNECTION, audience: tenant.managementAudience, scope: `${USER_SCOPE} offline_access`,
+    username: email, password, realm: CONNECTION, audience: tenant.managementAudience, scope: `${USER_SCOPES} offline_access`,
   });
   await sleep(LIFETIME * 1000 + 1100);
   recorder.reset();

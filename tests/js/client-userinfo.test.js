@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { MetalockError } from '../../dist/metalock.js';
 import { clientFor, newUser } from './support/session.js';
-import { CONNECTION, recordingFetch, startTenant } from './support/tenant.js';
+import { CONNECTION, PASSWORD, recordingFetch, startTenant } from './support/tenant.js';
 
 let tenant;
 let client;
@@ -14,7 +14,7 @@ before(async () => {
   tenant = await startTenant();
   client = await clientFor(tenant);
   ({ email } = await newUser(client, { userMetadata: { color: 'green', team: 'blue' } }));
-  auth = await client.login({ username: email, password: 'Correct-Horse-7', realm: CONNECTION });
+  auth = await client.login({ username: email, password: PASSWORD, realm: CONNECTION });
 });
 after(() => tenant?.stop());
 

@@ -3,16 +3,15 @@
 // no bundler (the installed dist/ served from 127.0.0.1), each against the installed local
 // tenant (the package's `metalock-tenant` bin): sign up, log in, read and update metadata.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { launchChromium } from '../e2e/support/chromium.mjs';
 import { startStaticServer } from '../e2e/support/static-server.mjs';
+import { startTenant } from './support/tenant.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'metalock-pack-'));
@@ -76,25 +75,6 @@ let tarball;
 let packedFiles;
 let tenant;
 
-async function startInstalledTenant() {
-  const child = spawn(join(app, 'node_modules', '.bin', 'metalock-tenant'), ['--port', '0', '--data', join(work, 'data')],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout });
-  const [line] = await once(lines, 'line');
-  lines.on('line', () => {});
-  const found = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(line.trim());
-  assert.ok(found, `unexpected first line: ${line}`);
-  return {
-    url: found[1],
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await once(child, 'exit');
-      }
-    },
-  };
-}
-
 before(async () => {
   const [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', work], root));
   tarball = join(work, packed.filename);
@@ -103,7 +83,7 @@ before(async () => {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'pack-check', private: true, type: 'module' }));
   npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball], app);
   writeFileSync(join(app, 'use.mjs'), USE);
-  tenant = await startInstalledTenant();
+  tenant = await startTenant({ bin: join(app, 'node_modules', '.bin', 'metalock-tenant'), dataDir: join(work, 'data') });
 });
 
 after(async () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
-import { CLI, call, login, signup, startTenant, STRONG_PASSWORD, tempDir, USER_SCOPES } from './tenant-harness.js';
+import { CLI, call, login, signup, startTenant, PASSWORD, tempDir, USER_SCOPES } from './support/tenant.js';
 
 test('prints "listening on http://127.0.0.1:PORT" first and is ready in under a second', async () => {
   const tenant = await startTenant();
@@ -83,7 +83,7 @@ test('--verbose logs method, path and status, never a password or a token', asyn
     const output = tenant.stdout.join('\n') + tenant.stderr();
     assert.match(tenant.stderr(), /POST \/oauth\/token 200/);
     assert.match(tenant.stderr(), /GET \/userinfo 200/);
-    for (const secret of [STRONG_PASSWORD, tokens.body.access_token, tokens.body.id_token, tokens.body.refresh_token]) {
+    for (const secret of [PASSWORD, tokens.body.access_token, tokens.body.id_token, tokens.body.refresh_token]) {
       assert.ok(!output.includes(secret), 'a secret appeared in the output');
     }
   } finally {

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createTenant } from '../../dist/tenant.js';
-import { ADMIN, ADMIN_SECRET, call, CLI, CONNECTION, decodePayload, login, SPA, startTenant, tempDir, userPath } from './tenant-harness.js';
+import { ADMIN, ADMIN_SECRET, call, CLI, CONNECTION, decodePayload, login, CLIENT_ID, startTenant, tempDir, userPath } from './support/tenant.js';
 
 const seeded = {
   email: 'seed@example.com',
@@ -24,7 +24,7 @@ test('defaults: the SPA, the machine client with its secret, one connection', as
     });
     assert.equal(machine.status, 200);
     const signup = await call(tenant.url, '/dbconnections/signup', {
-      method: 'POST', json: { client_id: SPA, connection: CONNECTION, email: 'd@example.com', password: 'Str0ng-Passw0rd' },
+      method: 'POST', json: { client_id: CLIENT_ID, connection: CONNECTION, email: 'd@example.com', password: 'Str0ng-Passw0rd' },
     });
     assert.equal(signup.status, 200);
   } finally {
@@ -58,7 +58,7 @@ test('seed users log in and carry their metadata; a restart neither duplicates n
     const user = await call(again.url, userPath(userId), { token: tokens.body.access_token });
     assert.deepEqual(user.body.user_metadata, { theme: 'light', prefs: { beta: true } }, 'the change made after seeding stays');
     const duplicate = await call(again.url, '/dbconnections/signup', {
-      method: 'POST', json: { client_id: SPA, connection: CONNECTION, email: seeded.email, password: 'Str0ng-Passw0rd' },
+      method: 'POST', json: { client_id: CLIENT_ID, connection: CONNECTION, email: seeded.email, password: 'Str0ng-Passw0rd' },
     });
     assert.equal(duplicate.body.code, 'user_exists');
   } finally {

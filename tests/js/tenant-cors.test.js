@@ -2,7 +2,7 @@
 // preflights that allow Auth0-Client, and the rate-limit headers exposed.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startTenant } from './tenant-harness.js';
+import { startTenant } from './support/tenant.js';
 
 let tenant;
 before(async () => {

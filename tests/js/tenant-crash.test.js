@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { adminToken, call, login, signup, SPA, startTenant, STRONG_PASSWORD, tempDir, uniqueEmail, userPath } from './tenant-harness.js';
+import { adminToken, call, login, signup, CLIENT_ID, startTenant, PASSWORD, tempDir, uniqueEmail, userPath } from './support/tenant.js';
 
 const WORKERS = 12;
 const ROUNDS = 4;
@@ -38,7 +38,7 @@ async function signupWorker(tenant, state) {
     state.sentSignups.push(email);
     try {
       const response = await call(tenant.url, '/dbconnections/signup', {
-        method: 'POST', json: { client_id: SPA, connection: 'Username-Password-Authentication', email, password: STRONG_PASSWORD },
+        method: 'POST', json: { client_id: CLIENT_ID, connection: 'Username-Password-Authentication', email, password: PASSWORD },
       });
       if (response.status !== 200) throw new Error(`signup answered ${response.status}: ${response.text}`);
       state.ackedSignups.push({ email, userId: `auth0|${response.body._id}` });
@@ -86,7 +86,7 @@ async function crashRound(run, round) {
   const acked = new Set(state.ackedSignups.map((done) => done.email));
   for (const email of state.sentSignups.filter((sent) => !acked.has(sent))) {
     const again = await call(run.tenant.url, '/dbconnections/signup', {
-      method: 'POST', json: { client_id: SPA, connection: 'Username-Password-Authentication', email, password: STRONG_PASSWORD },
+      method: 'POST', json: { client_id: CLIENT_ID, connection: 'Username-Password-Authentication', email, password: PASSWORD },
     });
     assert.ok(again.status === 200 || again.body.code === 'user_exists', again.text);
   }
@@ -154,7 +154,7 @@ test('a write that triggers a snapshot is in it (snapshot after every record)', 
     const admin = await adminToken(again);
     assert.equal((await call(again.url, userPath(`auth0|${created.body._id}`), { token: admin })).status, 200);
     const refreshed = await call(again.url, '/oauth/token', {
-      method: 'POST', json: { grant_type: 'refresh_token', client_id: SPA, refresh_token: tokens.body.refresh_token },
+      method: 'POST', json: { grant_type: 'refresh_token', client_id: CLIENT_ID, refresh_token: tokens.body.refresh_token },
     });
     assert.equal(refreshed.status, 200);
   } finally {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createPublicKey, verify } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { call, decodeHeader, login, signup, startTenant } from './tenant-harness.js';
+import { call, decodeHeader, login, signup, startTenant } from './support/tenant.js';
 
 let tenant;
 before(async () => { tenant = await startTenant(); });

@@ -1,7 +1,7 @@
 // Fault injection (off by default): a share of 429s, 5xx, dropped connections, latency.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, startTenant } from './tenant-harness.js';
+import { call, startTenant } from './support/tenant.js';
 
 async function withTenant(options, body) {
   const tenant = await startTenant(options);

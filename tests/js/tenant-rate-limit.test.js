@@ -2,7 +2,7 @@
 // config, and 429 with each API's body once a limit is used up.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { adminToken, call, startTenant } from './tenant-harness.js';
+import { adminToken, call, startTenant } from './support/tenant.js';
 
 let tenant;
 before(async () => {

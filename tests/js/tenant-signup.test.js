@@ -2,7 +2,7 @@
 // PasswordStrengthError shape, the user_metadata limits (decided by the core), bad bodies.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { adminToken, call, CONNECTION, login, signup, SPA, startTenant, uniqueEmail, userPath } from './tenant-harness.js';
+import { adminToken, call, CONNECTION, login, signup, CLIENT_ID, startTenant, uniqueEmail, userPath } from './support/tenant.js';
 
 let tenant;
 before(async () => {
@@ -22,7 +22,7 @@ before(async () => {
 after(() => tenant.stop());
 
 const post = (body) => call(tenant.url, '/dbconnections/signup', { method: 'POST', json: body });
-const base = (extra = {}) => ({ client_id: SPA, connection: CONNECTION, email: uniqueEmail('signup'), password: 'Str0ng-Passw0rd', ...extra });
+const base = (extra = {}) => ({ client_id: CLIENT_ID, connection: CONNECTION, email: uniqueEmail('signup'), password: 'Str0ng-Passw0rd', ...extra });
 
 test('success: Auth0 body {_id, email_verified, email, ...}, stored with user_metadata and root attributes', async () => {
   const body = base({ username: 'ada', given_name: 'Ada', family_name: 'Lovelace', user_metadata: { plan: 'pro', color: 'teal' } });

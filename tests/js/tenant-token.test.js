@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
-  ADMIN, ADMIN_SECRET, call, CONNECTION, decodePayload, login, PASSWORD_REALM, signup, SPA, startTenant, STRONG_PASSWORD, USER_SCOPES,
-} from './tenant-harness.js';
+  ADMIN, ADMIN_SECRET, call, CONNECTION, decodePayload, login, PASSWORD_REALM, signup, CLIENT_ID, startTenant, PASSWORD, USER_SCOPES,
+} from './support/tenant.js';
 
 let tenant;
 let user;
@@ -31,14 +31,14 @@ test('password-realm with the Management audience: access token for the API and 
   const access = decodePayload(body.access_token);
   assert.equal(access.iss, `${tenant.url}/`);
   assert.deepEqual(access.aud, [tenant.managementAudience, `${tenant.url}/userinfo`]);
-  assert.equal(access.azp, SPA);
+  assert.equal(access.azp, CLIENT_ID);
   assert.equal(access.scope, USER_SCOPES);
   assert.match(access.sub, /^auth0\|[0-9a-f]{24}$/);
   assert.equal(access.exp - access.iat, 86400);
 
   const id = decodePayload(body.id_token);
   assert.equal(id.iss, `${tenant.url}/`);
-  assert.equal(id.aud, SPA);
+  assert.equal(id.aud, CLIENT_ID);
   assert.equal(id.sub, access.sub);
   assert.equal(id.nonce, 'n-123');
   assert.equal(id.email, user.email);
@@ -53,7 +53,7 @@ test('password-realm with the Management audience: access token for the API and 
 test('form-encoded bodies are accepted like JSON ones', async () => {
   const response = await call(tenant.url, '/oauth/token', {
     method: 'POST',
-    form: { grant_type: PASSWORD_REALM, client_id: SPA, username: user.email, password: STRONG_PASSWORD, realm: CONNECTION, scope: 'openid' },
+    form: { grant_type: PASSWORD_REALM, client_id: CLIENT_ID, username: user.email, password: PASSWORD, realm: CONNECTION, scope: 'openid' },
   });
   assert.equal(response.status, 200);
   assert.equal(response.body.scope, 'openid');
@@ -84,7 +84,7 @@ test('the username may be the email in any case; logins are counted', async () =
 });
 
 test('plain password grant uses the default connection', async () => {
-  const response = await token({ grant_type: 'password', client_id: SPA, username: user.email, password: STRONG_PASSWORD, scope: 'openid' });
+  const response = await token({ grant_type: 'password', client_id: CLIENT_ID, username: user.email, password: PASSWORD, scope: 'openid' });
   assert.equal(response.status, 200);
   assert.ok(response.body.access_token);
 });
@@ -101,16 +101,16 @@ test('wrong password and unknown user: 403 invalid_grant "Wrong email or passwor
 
 test('request errors: missing parameters, unknown grant, client and realm', async () => {
   const cases = [
-    [{ client_id: SPA }, 400, { error: 'invalid_request', error_description: 'Missing required parameter: grant_type' }],
+    [{ client_id: CLIENT_ID }, 400, { error: 'invalid_request', error_description: 'Missing required parameter: grant_type' }],
     [{ grant_type: PASSWORD_REALM }, 400, { error: 'invalid_request', error_description: 'Missing required parameter: client_id' }],
-    [{ grant_type: PASSWORD_REALM, client_id: SPA, password: 'x', realm: CONNECTION }, 400, { error: 'invalid_request', error_description: 'Missing required parameter: username' }],
-    [{ grant_type: PASSWORD_REALM, client_id: SPA, username: user.email, realm: CONNECTION }, 400, { error: 'invalid_request', error_description: 'Missing required parameter: password' }],
-    [{ grant_type: PASSWORD_REALM, client_id: SPA, username: user.email, password: STRONG_PASSWORD }, 400, { error: 'invalid_request', error_description: 'Missing required parameter: realm' }],
-    [{ grant_type: PASSWORD_REALM, client_id: SPA, username: user.email, password: STRONG_PASSWORD, realm: 'Nope' }, 400, { error: 'invalid_request', error_description: 'Unknown realm: Nope' }],
-    [{ grant_type: 'urn:nope', client_id: SPA }, 403, { error: 'unsupported_grant_type', error_description: 'Unsupported grant type: urn:nope' }],
+    [{ grant_type: PASSWORD_REALM, client_id: CLIENT_ID, password: 'x', realm: CONNECTION }, 400, { error: 'invalid_request', error_description: 'Missing required parameter: username' }],
+    [{ grant_type: PASSWORD_REALM, client_id: CLIENT_ID, username: user.email, realm: CONNECTION }, 400, { error: 'invalid_request', error_description: 'Missing required parameter: password' }],
+    [{ grant_type: PASSWORD_REALM, client_id: CLIENT_ID, username: user.email, password: PASSWORD }, 400, { error: 'invalid_request', error_description: 'Missing required parameter: realm' }],
+    [{ grant_type: PASSWORD_REALM, client_id: CLIENT_ID, username: user.email, password: PASSWORD, realm: 'Nope' }, 400, { error: 'invalid_request', error_description: 'Unknown realm: Nope' }],
+    [{ grant_type: 'urn:nope', client_id: CLIENT_ID }, 403, { error: 'unsupported_grant_type', error_description: 'Unsupported grant type: urn:nope' }],
     [{ grant_type: PASSWORD_REALM, client_id: 'who', username: 'a', password: 'b', realm: CONNECTION }, 401, { error: 'access_denied', error_description: 'Unauthorized' }],
-    [{ grant_type: 'client_credentials', client_id: SPA, audience: tenant?.managementAudience }, 403, { error: 'unauthorized_client', error_description: "Grant type 'client_credentials' not allowed for the client." }],
-    [{ grant_type: PASSWORD_REALM, client_id: SPA, username: user.email, password: STRONG_PASSWORD, realm: CONNECTION, audience: 'https://api.example.com/' }, 403, { error: 'access_denied', error_description: 'Service not found: https://api.example.com/' }],
+    [{ grant_type: 'client_credentials', client_id: CLIENT_ID, audience: tenant?.managementAudience }, 403, { error: 'unauthorized_client', error_description: "Grant type 'client_credentials' not allowed for the client." }],
+    [{ grant_type: PASSWORD_REALM, client_id: CLIENT_ID, username: user.email, password: PASSWORD, realm: CONNECTION, audience: 'https://api.example.com/' }, 403, { error: 'access_denied', error_description: 'Service not found: https://api.example.com/' }],
   ];
   for (const [body, status, expected] of cases) {
     const response = await token(body);
@@ -160,7 +160,7 @@ test('refresh tokens rotate; a rotated one used again is refused and revokes its
   const original = first.body.refresh_token;
   assert.ok(original);
 
-  const refresh = (refreshToken, extra = {}) => token({ grant_type: 'refresh_token', client_id: SPA, refresh_token: refreshToken, ...extra });
+  const refresh = (refreshToken, extra = {}) => token({ grant_type: 'refresh_token', client_id: CLIENT_ID, refresh_token: refreshToken, ...extra });
   const second = await refresh(original);
   assert.equal(second.status, 200);
   assert.ok(second.body.refresh_token && second.body.refresh_token !== original, 'a new refresh token');
@@ -180,15 +180,15 @@ test('refresh tokens rotate; a rotated one used again is refused and revokes its
 
 test('refresh: a narrower scope may be asked; unknown tokens and other clients are refused', async () => {
   const first = await login(tenant, { username: user.email, scope: 'openid profile offline_access' });
-  const narrowed = await token({ grant_type: 'refresh_token', client_id: SPA, refresh_token: first.body.refresh_token, scope: 'openid' });
+  const narrowed = await token({ grant_type: 'refresh_token', client_id: CLIENT_ID, refresh_token: first.body.refresh_token, scope: 'openid' });
   assert.equal(narrowed.status, 200);
   assert.equal(narrowed.body.scope, 'openid');
 
-  const unknown = await token({ grant_type: 'refresh_token', client_id: SPA, refresh_token: 'v1.nope' });
+  const unknown = await token({ grant_type: 'refresh_token', client_id: CLIENT_ID, refresh_token: 'v1.nope' });
   assert.equal(unknown.status, 403);
   assert.equal(unknown.body.error_description, 'Unknown or invalid refresh token.');
 
-  const missing = await token({ grant_type: 'refresh_token', client_id: SPA });
+  const missing = await token({ grant_type: 'refresh_token', client_id: CLIENT_ID });
   assert.equal(missing.status, 400);
   assert.equal(missing.body.error_description, 'Missing required parameter: refresh_token');
 
@@ -204,7 +204,7 @@ test('refresh tokens survive a restart of the tenant', async () => {
     await own.stop();
     const again = await startTenant({ dataDir: own.dataDir });
     try {
-      const refreshed = await call(again.url, '/oauth/token', { method: 'POST', json: { grant_type: 'refresh_token', client_id: SPA, refresh_token: first.body.refresh_token } });
+      const refreshed = await call(again.url, '/oauth/token', { method: 'POST', json: { grant_type: 'refresh_token', client_id: CLIENT_ID, refresh_token: first.body.refresh_token } });
       assert.equal(refreshed.status, 200);
     } finally {
       await again.stop();
@@ -215,7 +215,7 @@ test('refresh tokens survive a restart of the tenant', async () => {
 });
 
 test('a body over 1 MB: 413 with the Authentication API body', async () => {
-  const response = await token({ grant_type: 'password', client_id: SPA, username: 'x'.repeat(1024 * 1024) });
+  const response = await token({ grant_type: 'password', client_id: CLIENT_ID, username: 'x'.repeat(1024 * 1024) });
   assert.equal(response.status, 413);
   assert.deepEqual(response.body, { error: 'invalid_request', error_description: 'Payload content length greater than maximum allowed: 1048576' });
 });

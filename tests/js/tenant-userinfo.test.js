@@ -2,7 +2,7 @@
 // plain-text 401 with WWW-Authenticate for a missing, bad, expired or foreign token.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { adminToken, call, login, signup, startTenant } from './tenant-harness.js';
+import { adminToken, call, login, signup, startTenant } from './support/tenant.js';
 
 let tenant;
 let user;

@@ -2,7 +2,7 @@
 // the scopes enforced per token, and the Management API's error bodies.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { adminToken, call, login, signup, startTenant, STRONG_PASSWORD, userPath, userSession } from './tenant-harness.js';
+import { adminToken, call, login, signup, startTenant, PASSWORD, userPath, userSession } from './support/tenant.js';
 
 let tenant;
 let admin;
@@ -199,7 +199,7 @@ test('a password change by the admin applies the connection policy, then the new
   assert.equal(weak.status, 400);
   assert.equal(weak.body.errorCode, 'invalid_body');
   assert.equal((await patch(userId, admin, { password: 'N3w-Passw0rd' })).status, 200);
-  assert.equal((await login(tenant, { username: created.email, password: STRONG_PASSWORD })).status, 403);
+  assert.equal((await login(tenant, { username: created.email, password: PASSWORD })).status, 403);
   assert.equal((await login(tenant, { username: created.email, password: 'N3w-Passw0rd' })).status, 200);
 });
 

@@ -1,9 +1,6 @@
 // Builds clients against a running tenant and signs users up / in through the public API.
 import { createClient } from '../../../dist/metalock.js';
-import { CLIENT_ID, CONNECTION, PASSWORD, USER_METADATA_CLAIM, APP_METADATA_CLAIM, uniqueEmail } from './tenant.js';
-
-// What a SPA asks for to read and edit its own user's metadata.
-export const USER_SCOPE = 'openid profile email read:current_user update:current_user_metadata';
+import { CLIENT_ID, CONNECTION, PASSWORD, USER_METADATA_CLAIM, APP_METADATA_CLAIM, USER_SCOPES, uniqueEmail } from './tenant.js';
 
 export function clientFor(tenant, options = {}) {
   return createClient({
@@ -30,7 +27,7 @@ export async function newUser(client, { userMetadata, label } = {}) {
 }
 
 // A fresh user, logged in with a token for the Management API (own user only).
-export async function loggedInUser(tenant, { clientOptions = {}, userMetadata, scope = USER_SCOPE } = {}) {
+export async function loggedInUser(tenant, { clientOptions = {}, userMetadata, scope = USER_SCOPES } = {}) {
   const client = await clientFor(tenant, clientOptions);
   const user = await newUser(client, { userMetadata });
   const auth = await client.login({
