@@ -15,7 +15,6 @@
 #include <cstring>
 #include <limits>
 #include <string>
-#include <typeinfo>
 
 using namespace emscripten::internal;
 
@@ -31,8 +30,9 @@ void register_integer(const char* name) {
 
 extern "C" {
 
-// Embind's JS calls it to name a type in an "unbound type" error.
-EMSCRIPTEN_KEEPALIVE const char* __getTypeName(const std::type_info* type) { return strdup(type->name()); }
+// Embind's JS calls it to name a type in an "unbound type" error. Under -fno-rtti a type id
+// is the address of a marker, not a std::type_info, so there is no name to give.
+EMSCRIPTEN_KEEPALIVE const char* __getTypeName(const void*) { return strdup("(a type not registered in embind_types.cpp)"); }
 
 EMSCRIPTEN_KEEPALIVE __attribute__((constructor)) void __embind_register_native_and_builtin_types() {
   register_integer<int>("int");
