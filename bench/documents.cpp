@@ -1,5 +1,7 @@
 #include "documents.hpp"
 
+#include "metalock/metadata.hpp"
+
 #include <string>
 
 namespace metalock::bench {
@@ -88,8 +90,10 @@ Json edit_metadata(const Json& before, std::uint32_t seed) {
   return after;
 }
 
+Result<Json> edit_patch(const Json& before) { return diff_metadata(before, edit_metadata(before)); }
+
 Json make_user(const Json& metadata) {
-  return Json{{"user_id", "auth0|64f1c0ffee"},
+  return Json{{"user_id", kUserId},
               {"email", "ann@example.com"},
               {"email_verified", true},
               {"name", "Ann Lee"},
@@ -101,7 +105,7 @@ Json make_user(const Json& metadata) {
 }
 
 Json make_userinfo(const Json& metadata) {
-  return Json{{"sub", "auth0|64f1c0ffee"},
+  return Json{{"sub", kUserId},
               {"name", "Ann Lee"},
               {"nickname", "ann"},
               {"picture", "https://example.com/ann.png"},

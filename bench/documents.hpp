@@ -23,6 +23,14 @@ Json make_metadata(std::size_t target_bytes, std::uint32_t seed = 1);
 // added: the kind of edit a profile form produces.
 Json edit_metadata(const Json& before, std::uint32_t seed = 2);
 
+// The PATCH body of that edit (diff_metadata(before, edit_metadata(before))): what merge applies.
+Result<Json> edit_patch(const Json& before);
+
+// The user every document belongs to, and the scope of that user's own token in the validate
+// benchmarks (update:current_user_metadata: it may change only its own user_metadata).
+inline constexpr const char* kUserId = "auth0|64f1c0ffee";
+inline constexpr const char* kCurrentUserScope = "openid profile update:current_user_metadata";
+
 // A /api/v2/users/{id} style user holding `metadata` as user_metadata (and a small app_metadata).
 Json make_user(const Json& metadata);
 

@@ -39,7 +39,7 @@ void BM_dump_json(benchmark::State& state) {
 void BM_merge(benchmark::State& state) {
   const Json before = make_metadata(static_cast<std::size_t>(state.range(0)));
   const Json user = make_user(before);
-  auto patch = diff_metadata(before, edit_metadata(before));
+  auto patch = edit_patch(before);
   if (!patch || patch.value().is_null()) return state.SkipWithError("the edit produced no patch");
   for (auto _ : state) {
     auto merged = merge_metadata(user, patch.value());
@@ -67,9 +67,9 @@ void BM_diff(benchmark::State& state) {
 void BM_validate(benchmark::State& state) {
   const Json patch{{"user_metadata", make_metadata(static_cast<std::size_t>(state.range(0)))}};
   PatchPolicy policy;
-  policy.scope = "openid profile update:current_user_metadata";
-  policy.subject = "auth0|64f1c0ffee";
-  policy.user_id = "auth0|64f1c0ffee";
+  policy.scope = kCurrentUserScope;
+  policy.subject = kUserId;
+  policy.user_id = kUserId;
   for (auto _ : state) {
     auto status = validate_patch(patch, policy);
     if (!status) return report_failure(state, status.error());
