@@ -1,15 +1,22 @@
-// npm run bench [-- --benchmark_filter=REGEX ...]: the native Google Benchmark suite, then a
-// summary table of MB/s (10^6 bytes per CPU second) per op and document size.
-// Extra arguments go to metalock_bench unchanged.
-import { mkdirSync, readFileSync } from 'node:fs';
+// npm run bench [-- --benchmark_filter=REGEX ...]: the native Google Benchmark suite, the same
+// operations through the built wasm module in Node (bench/wasm-bench.mjs) on byte-identical
+// documents, a table of MB/s (10^6 bytes per CPU second) native | wasm | native/wasm per op
+// and document size, then the package's gzip size and its load time in Chromium
+// (bench/load.mjs). Extra arguments go to metalock_bench unchanged; --benchmark_filter and
+// --benchmark_min_time apply to the wasm side too.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { run, step } from './run.mjs';
 import { buildNative } from './build.mjs';
+import { describeModule, runWasmBench, waitForBuiltModule, wasmCalls } from '../bench/wasm-bench.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchBinary = `${root}build/native/bench/metalock_bench`;
+const documentsBinary = `${root}build/native/bench/metalock_bench_documents`;
 const resultsDir = `${root}build/bench`;
+const documentsDir = `${resultsDir}/documents`;
 const nativeResults = `${resultsDir}/native.json`;
+const wasmResults = `${resultsDir}/wasm.json`;
 const minTime = '0.2';   // seconds per benchmark; Google Benchmark 1.7.1 takes a plain number
 
 const sizeLabels = { 1024: '1 KB', 16384: '16 KB', 262144: '256 KB' };
@@ -20,6 +27,12 @@ function describe(name) {
   const [fn, arg] = name.replace(/^BM_/, '').split('/');
   if (arg === undefined) return { op: fn, size: 'form' };
   return { op: fn, size: sizeLabels[arg] ?? `${arg} B` };
+}
+
+// The last `--name=value` among the arguments (Google Benchmark keeps the last one too).
+function flag(args, name) {
+  const prefix = `--${name}=`;
+  return args.filter((arg) => arg.startsWith(prefix)).map((arg) => arg.slice(prefix.length)).pop();
 }
 
 function runNative(extraArgs) {
@@ -33,15 +46,28 @@ function runNative(extraArgs) {
     .map((b) => ({ ...describe(b.name), mbps: b.bytes_per_second / 1e6 }));
 }
 
-// ---------------------------------------------------------------------------------------
-// JS / WASM BENCHMARK GOES HERE (later). Return rows of the same shape as runNative():
-// [{ op: 'merge', size: '16 KB', mbps: 123.4 }, ...], measured through the built wasm with
-// the same deterministic documents (bench/documents.cpp), and the table below shows
-// native | wasm | native/wasm side by side. Until then it returns [] and only native shows.
-async function runWasm(/* extraArgs */) {
-  return [];
+// The native suite's inputs as files, written by the native code that builds them, so that
+// the wasm side reads the same bytes rather than a JS copy of the generator.
+function writeDocuments() {
+  mkdirSync(documentsDir, { recursive: true });
+  run(documentsBinary, [documentsDir]);
 }
-// ---------------------------------------------------------------------------------------
+
+async function runWasm(extraArgs) {
+  step(`wasm benchmarks (Node ${process.version}, the built module; JSON crossing included)`);
+  writeDocuments();
+  await waitForBuiltModule({ timeoutSeconds: 90 });
+  const notes = describeModule();
+  notes.forEach((note) => console.log(note));
+  const rows = await runWasmBench({
+    documentsDir,
+    minSeconds: Number(flag(extraArgs, 'benchmark_min_time') ?? minTime),
+    filter: flag(extraArgs, 'benchmark_filter'),
+    log: console.log,
+  });
+  writeFileSync(wasmResults, `${JSON.stringify({ node: process.version, notes, benchmarks: rows }, null, 2)}\n`);
+  return rows.map((row) => ({ ...describe(row.name), mbps: row.mbps, error: row.error }));
+}
 
 function pad(text, width, right = false) {
   return right ? String(text).padStart(width) : String(text).padEnd(width);
@@ -56,18 +82,37 @@ function printTable(native, wasm) {
     if (!n) return '';
     const w = wasmByKey.get(key(n));
     if (!w) return n.mbps.toFixed(1);
-    return `${n.mbps.toFixed(1)} | ${w.mbps.toFixed(1)} | ${(n.mbps / w.mbps).toFixed(2)}x`;
+    if (w.error) return `${n.mbps.toFixed(1)} | error`;
+    return `${pad(n.mbps.toFixed(1), 6, true)} | ${pad(w.mbps.toFixed(1), 6, true)} | ${pad(`${(n.mbps / w.mbps).toFixed(1)}x`, 6, true)}`;
   };
   const used = columns.filter((size) => native.some((r) => r.size === size));
   const opWidth = Math.max(4, ...ops.map((op) => op.length));
   const widths = used.map((size) => Math.max(size.length, ...ops.map((op) => cell(op, size).length)));
-  step(wasm.length ? 'MB/s: native | wasm | native/wasm' : 'MB/s (native)');
+  step(wasm.length ? 'MB/s (10^6 bytes per CPU second); each cell: native | wasm | native/wasm' : 'MB/s (native)');
   console.log([pad('op', opWidth), ...used.map((s, i) => pad(s, widths[i], true))].join('  '));
-  console.log([ '-'.repeat(opWidth), ...widths.map((w) => '-'.repeat(w))].join('  '));
+  console.log(['-'.repeat(opWidth), ...widths.map((w) => '-'.repeat(w))].join('  '));
   for (const op of ops) {
     console.log([pad(op, opWidth), ...used.map((s, i) => pad(cell(op, s), widths[i], true))].join('  '));
   }
-  console.log(`\nfull results: ${nativeResults}`);
+  if (wasm.length) printWasmLegend(ops.filter((op) => wasm.some((r) => r.op === op)));
+  console.log(`\nfull results: ${nativeResults}${wasm.length ? `, ${wasmResults}` : ''}`);
+}
+
+function printWasmLegend(ops) {
+  console.log('\nnative: the C++ core called directly (Google Benchmark, CPU time of the thread).');
+  console.log('wasm: what a user pays from Node: JSON.stringify of the arguments, the copy into wasm memory,');
+  console.log('the core, JSON.parse of the result (CPU time of the Node process, GC and JIT threads included);');
+  console.log('same documents, same bytes counted per call. The wasm side calls:');
+  const width = Math.max(...ops.map((op) => op.length));
+  for (const op of ops) console.log(`  ${pad(op, width)}  ${wasmCalls[op] ?? '?'}`);
+}
+
+// The package's weight and start-up cost (bench/load.mjs), after the throughput table.
+async function runSizeAndLoad() {
+  step('package size and load (bench/load.mjs)');
+  const { measureLoad, measureSizes, printLoad, printSizes } = await import('../bench/load.mjs');
+  printSizes(measureSizes());
+  printLoad(await measureLoad({ loads: 20 }));
 }
 
 async function main() {
@@ -76,6 +121,7 @@ async function main() {
   const native = runNative(extraArgs);
   const wasm = await runWasm(extraArgs);
   printTable(native, wasm);
+  await runSizeAndLoad();
 }
 
 main().catch((error) => {
