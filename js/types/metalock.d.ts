@@ -21,6 +21,7 @@ export type MetalockErrorCode =
   | 'invalid_argument' | 'invalid_storage' | 'login_required' | 'network_error' | 'timeout'
   | 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'too_many_requests'
   | 'server_error' | 'http_error' | 'unknown_error'
+  | 'invalid_value' | 'prefill_failed' | 'wasm_load_failed' | 'internal_error'
   | 'user_exists' | 'invalid_password' | 'invalid_grant' | 'inexistent_user';
 
 export interface MetalockErrorInit {
