@@ -98,20 +98,21 @@ const cpuSeconds = () => {
   return (user + system) / 1e6;
 };
 
-// Calls `call` in growing batches until `seconds` of CPU time have gone; the batch size is
-// aimed at the time left so that the run ends close to it. Async helpers are awaited.
-async function runFor(call, seconds, isAsync) {
+// Calls `call` in growing batches until `seconds` of CPU time have gone (and at least
+// `minCalls` calls, for the 256 KB documents); the batch size is aimed at the time left so
+// that the run ends close to it. Async helpers are awaited.
+async function runFor(call, seconds, isAsync, minCalls = 1) {
   const start = cpuSeconds();
   let iterations = 0;
   let batch = 1;
   let elapsed = 0;
-  while (elapsed < seconds) {
+  while (elapsed < seconds || iterations < minCalls) {
     if (isAsync) for (let i = 0; i < batch; i += 1) await call();
     else for (let i = 0; i < batch; i += 1) call();
     iterations += batch;
     elapsed = cpuSeconds() - start;
     const perCall = Math.max(elapsed / iterations, 1e-7);
-    batch = Math.max(1, Math.min(batch * 10, Math.ceil((seconds - elapsed) / perCall)));
+    batch = Math.max(1, minCalls - iterations, Math.min(batch * 10, Math.ceil((seconds - elapsed) / perCall)));
   }
   return { iterations, seconds: elapsed };
 }
@@ -141,7 +142,7 @@ export async function runWasmBench({ documentsDir, minSeconds = 0.2, warmSeconds
       const isAsync = first instanceof Promise;
       if (isAsync) await first;
       await runFor(call, warmSeconds, isAsync);   // JIT tiers (JS and wasm) settle first
-      const { iterations, seconds } = await runFor(call, minSeconds, isAsync);
+      const { iterations, seconds } = await runFor(call, minSeconds, isAsync, 5);
       const row = { name: bench.name, bytes, iterations, seconds, mbps: (iterations * bytes) / seconds / 1e6 };
       log(`${bench.name.padEnd(30)} ${row.mbps.toFixed(1).padStart(9)} MB/s  ${iterations} calls`);
       rows.push(row);

@@ -99,10 +99,13 @@ function printTable(native, wasm) {
 }
 
 function printWasmLegend(ops) {
-  console.log('\nnative: the C++ core called directly (Google Benchmark, CPU time of the thread).');
-  console.log('wasm: what a user pays from Node: JSON.stringify of the arguments, the copy into wasm memory,');
-  console.log('the core, JSON.parse of the result (CPU time of the Node process, GC and JIT threads included);');
-  console.log('same documents, same bytes counted per call. The wasm side calls:');
+  console.log(`
+native: the C++ core's operation alone, on documents already in memory (parse_json and
+  profile_from_text start from text), Google Benchmark, CPU time of the thread.
+wasm: what a user pays for the same operation from Node: JSON.stringify of the arguments, their
+  copy into wasm memory, the core parsing them, the operation, the core serializing the result,
+  JSON.parse of it; CPU time of the Node process (GC and JIT threads included). Same documents,
+  same bytes counted per call, so native/wasm is the ratio of times per call. The wasm side calls:`);
   const width = Math.max(...ops.map((op) => op.length));
   for (const op of ops) console.log(`  ${pad(op, width)}  ${wasmCalls[op] ?? '?'}`);
 }
