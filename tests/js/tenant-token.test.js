@@ -142,6 +142,18 @@ test('client_credentials: the machine client gets a Management token with its sc
   assert.equal(viaBasic.status, 200);
 });
 
+test('a Basic header whose credentials are not valid percent-encoding: 401 invalid_client, not a 500', async () => {
+  for (const credentials of ['%zz:x', `${ADMIN}:%E0%A4%A`]) {
+    const basic = Buffer.from(credentials).toString('base64');
+    const response = await call(tenant.url, '/oauth/token', {
+      method: 'POST', form: { grant_type: 'client_credentials', audience: tenant.managementAudience }, headers: { Authorization: `Basic ${basic}` },
+    });
+    assert.equal(response.status, 401, credentials);
+    assert.deepEqual(response.body, { error: 'invalid_client', error_description: 'Client authentication failed' });
+    assert.equal(response.headers.get('www-authenticate'), 'Basic realm="oauth"');
+  }
+});
+
 test('client_credentials errors: wrong secret, no audience, unknown audience', async () => {
   const wrong = await token({ grant_type: 'client_credentials', client_id: ADMIN, client_secret: 'nope', audience: tenant.managementAudience });
   assert.equal(wrong.status, 401);

@@ -19,19 +19,39 @@ const GRANTS_BY_CLIENT_TYPE = {
 const wrongCredentials = () => authError(403, 'invalid_grant', 'Wrong email or password.');
 const invalidRefreshToken = () => authError(403, 'invalid_grant', 'Unknown or invalid refresh token.');
 const unauthorizedClient = () => authError(401, 'access_denied', 'Unauthorized');
+// RFC 6749 5.2: failed client authentication through the Authorization header is a 401
+// invalid_client with a WWW-Authenticate challenge for the scheme the client used.
+function invalidClient() {
+  const response = authError(401, 'invalid_client', 'Client authentication failed');
+  response.headers['WWW-Authenticate'] = 'Basic realm="oauth"';
+  return response;
+}
 
 function splitScope(scope) {
   return typeof scope === 'string' ? scope.split(/\s+/).filter(Boolean) : [];
 }
 
+// A percent-decoded Basic credential part, or null when it is not valid percent-encoding.
+function decodeCredential(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 // Client credentials from HTTP Basic or from the body (client_secret_post).
+// -> {clientId, secret} | {malformed: true} (a Basic header that does not decode).
 function clientCredentials(req, params) {
   const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   if (basic) {
     const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon > 0) {
-      return { clientId: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+      const clientId = decodeCredential(decoded.slice(0, colon));
+      const secret = decodeCredential(decoded.slice(colon + 1));
+      if (clientId === null || secret === null) return { malformed: true };
+      return { clientId, secret };
     }
   }
   return { clientId: params.client_id, secret: params.client_secret };
@@ -57,7 +77,9 @@ export async function token(ctx) {
   const grantType = params.grant_type;
   if (typeof grantType !== 'string' || grantType === '') return authError(400, 'invalid_request', 'Missing required parameter: grant_type');
 
-  const { clientId, secret } = clientCredentials(ctx.req, params);
+  const credentials = clientCredentials(ctx.req, params);
+  if (credentials.malformed) return invalidClient();
+  const { clientId, secret } = credentials;
   if (typeof clientId !== 'string' || clientId === '') return authError(400, 'invalid_request', 'Missing required parameter: client_id');
   const client = findClient(ctx.tenant.config, clientId);
   if (!client) return unauthorizedClient();
