@@ -5,6 +5,15 @@
 const STRING_PROPERTIES = ['email', 'phone_number', 'given_name', 'family_name', 'name', 'nickname', 'picture', 'password', 'connection', 'client_id', 'username'];
 const BOOLEAN_PROPERTIES = ['blocked', 'email_verified', 'phone_verified', 'verify_email', 'verify_phone_number', 'verify_password'];
 const METADATA_PROPERTIES = ['user_metadata', 'app_metadata'];
+// Properties that steer the update (which identity, which client's emails, whether to send a
+// verification) rather than describe the user: accepted, never stored. `password` is stored
+// only as its hash, by the route.
+const CONTROL_PROPERTIES = ['connection', 'client_id', 'verify_email', 'verify_phone_number', 'verify_password'];
+
+// The patch without its control properties: what may be merged into the stored user.
+export function storedChanges(patch) {
+  return Object.fromEntries(Object.entries(patch).filter(([key]) => !CONTROL_PROPERTIES.includes(key)));
+}
 
 function typeName(value) {
   if (value === null) return 'null';

@@ -157,6 +157,25 @@ test('the admin token patches app_metadata and root attributes', async () => {
   assert.deepEqual(next.body.app_metadata, { plan: 'gold' });
 });
 
+test('control properties (verify_password, verify_email, connection, client_id) steer the update and are never stored', async () => {
+  const session = await userSession(tenant);
+  const body = { given_name: 'Grace', verify_password: false, verify_email: false, verify_phone_number: false, connection: 'Username-Password-Authentication', client_id: 'metalock-demo' };
+  const response = await patch(session.userId, admin, body);
+  assert.equal(response.status, 200);
+  assert.equal(response.body.given_name, 'Grace');
+  const stored = await get(session.userId, admin);
+  for (const name of ['verify_password', 'verify_email', 'verify_phone_number', 'connection', 'client_id']) {
+    assert.equal(name in response.body, false, name);
+    assert.equal(name in stored.body, false, name);
+  }
+  const unknown = await patch(session.userId, admin, { given_name: 'X', favourite_colour: 'blue' });
+  assert.equal(unknown.status, 400);
+  assert.deepEqual(unknown.body, {
+    statusCode: 400, error: 'Bad Request', errorCode: 'invalid_body',
+    message: "Payload validation error: 'Additional properties not allowed: favourite_colour'.",
+  });
+});
+
 test('update:users_app_metadata allows the metadata only', async () => {
   const metadataOnly = await adminToken(tenant, 'read:users update:users_app_metadata');
   const session = await userSession(tenant);

@@ -6,7 +6,7 @@ import { findConnection } from '../config.js';
 import { json, managementError } from '../http.js';
 import { hashPassword } from '../passwords.js';
 import { checkPassword } from '../password-policy.js';
-import { checkPatchShape } from '../patch-shape.js';
+import { checkPatchShape, storedChanges } from '../patch-shape.js';
 import { publicUser, userConnection } from '../user-record.js';
 
 const READ_SCOPES = ['read:users', 'read:current_user', 'read:user_idp_tokens'];
@@ -85,7 +85,7 @@ export async function patchUser(ctx) {
   const refused = coreVerdict(tenant.core, patch, policy);
   if (refused) return refused;
 
-  const { password, connection: _connection, client_id: _clientId, verify_email: _verifyEmail, verify_phone_number: _verifyPhone, ...changes } = patch;
+  const { password, ...changes } = storedChanges(patch);
   let passwordHash;
   if (password !== undefined) {
     const existing = tenant.store.getUser(userId);
