@@ -13,20 +13,34 @@ function isPlainObject(value) {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-// Structural checks of the request itself (Auth0's payload validation).
-function checkShape(body, connection) {
-  for (const name of ['client_id', 'connection', 'email', 'password']) {
-    if (body[name] === undefined || body[name] === null || body[name] === '') return `Missing required property: ${name}`;
-    if (typeof body[name] !== 'string') return `Expected type string but found type ${typeof body[name]} on property ${name}`;
+function jsonType(value) {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
+// The core's verdict on the body (required keys, types, limits) in Auth0's payload-validation
+// wording. The core decides; this only words the structural cases as Auth0 does and falls
+// back to "Payload validation error: '<core description>' on property <path>.".
+function payloadMessage(error, body) {
+  const field = error.field ?? '';
+  const topLevel = field !== '' && !field.includes('.');
+  const value = topLevel ? body[field] : undefined;
+  const onProperty = field ? ` on property ${field}` : '';
+  if (error.code === 'field_required' && topLevel && (value === undefined || value === null)) {
+    return `Missing required property: ${field}`;
   }
-  for (const name of ['username', ...ROOT_ATTRIBUTES]) {
-    if (body[name] !== undefined && typeof body[name] !== 'string') {
-      return `Expected type string but found type ${typeof body[name]} on property ${name}`;
-    }
+  if ((error.code === 'field_required' || error.code === 'not_a_string') && topLevel && value != null && typeof value !== 'string') {
+    return `Expected type string but found type ${jsonType(value)}${onProperty}`;
   }
-  if (body.user_metadata !== undefined && !isPlainObject(body.user_metadata)) {
-    return 'Expected type object but found another type on property user_metadata';
+  if (error.code === 'invalid_body' && !isPlainObject(field ? value : body)) {
+    return `Expected type object but found another type${onProperty}`;
   }
+  return `Payload validation error: '${error.description}'${onProperty}.`;
+}
+
+// What the core does not know: the email format Auth0's schema enforces, and a connection
+// that requires a username.
+function tenantShapeProblem(body, connection) {
   if (!EMAIL.test(body.email)) return `Object didn't pass validation for format email: ${body.email}`;
   if (connection?.requiresUsername && (body.username === undefined || body.username === '')) return 'Missing required property: username';
   return null;
@@ -37,19 +51,14 @@ export async function signup(ctx) {
   const parsed = await ctx.readBody();
   if (!parsed.ok) return invalidBody(parsed.reason);
   const body = parsed.value;
-  if (!isPlainObject(body)) return invalidBody('Expected type object but found another type');
+  const coreError = checkSignupBody(tenant.core, body);
+  if (coreError) return invalidBody(payloadMessage(coreError, body));
 
-  const connection = typeof body.connection === 'string' ? findConnection(tenant.config, body.connection) : null;
-  const shapeProblem = checkShape(body, connection);
+  const connection = findConnection(tenant.config, body.connection);
+  const shapeProblem = tenantShapeProblem(body, connection);
   if (shapeProblem) return invalidBody(shapeProblem);
   if (!findClient(tenant.config, body.client_id)) return signupError(400, 'invalid_client', `Unknown client: ${body.client_id}`);
   if (!connection) return signupError(400, 'connection_not_found', `Connection not found: ${body.connection}`);
-
-  const coreError = checkSignupBody(tenant.core, body);
-  if (coreError) {
-    const property = coreError.field ? ` on property ${coreError.field}` : '';
-    return invalidBody(`Payload validation error: '${coreError.description}'${property}.`);
-  }
   if (!checkPassword(connection.passwordPolicy, body.password).verified) {
     return json(400, passwordStrengthError(connection.passwordPolicy, body.password));
   }
