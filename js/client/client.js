@@ -6,6 +6,7 @@ import {
   invalidArgument, isPlainObject, optionalString, requireObject, requireString,
 } from './arguments.js';
 import { planMetadataUpdate } from './metadata-update.js';
+import { tokenSubject } from './token-subject.js';
 import { loginRequired } from './token-manager.js';
 
 function asMetalockError(error) {
@@ -124,7 +125,7 @@ export class Client {
     const userId = this.#userIdFor(userIdArgument, token);
     const knownUser = this.#users.get(userId);
     const patch = planMetadataUpdate(this.#core, {
-      changes, scope: token.scope, subject: this.#subjectOf(token), userId, knownUser,
+      changes, scope: token.scope, subject: tokenSubject(this.#core, token), userId, knownUser,
     });
     if (patch === null) return knownUser ?? this.getUser(userId);
     const request = this.#core.patchUserRequest(this.#base, userId, patch, token.accessToken);
@@ -161,20 +162,9 @@ export class Client {
     return entry;
   }
 
-  #subjectOf(entry) {
-    try {
-      const sub = this.#core.decodeJwt(entry.accessToken)?.payload?.sub;
-      if (typeof sub === 'string' && sub) return sub;
-    } catch {
-      // An opaque access token: fall back to the ID token's subject.
-    }
-    const sub = entry.idTokenClaims?.sub;
-    return typeof sub === 'string' && sub ? sub : undefined;
-  }
-
   #userIdFor(userId, entry) {
     if (userId !== undefined && userId !== null) return requireString(userId, 'userId');
-    const subject = this.#subjectOf(entry);
+    const subject = tokenSubject(this.#core, entry);
     if (!subject) throw invalidArgument('userId is required: the token names no user', 'userId');
     return subject;
   }
