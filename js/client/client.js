@@ -31,7 +31,6 @@ export class Client {
   #transport;
   #verifyIdToken;
   #audience;               // of the last login of this client (else the configured one)
-  #users = new Map();      // userId -> the user as last read or written by this client
 
   constructor({ core, base, settings, tokens, transport, verifyIdToken }) {
     this.#core = core;
@@ -75,10 +74,7 @@ export class Client {
     const body = await this.#transport.send(this.#core.passwordRealmRequest(this.#base, grant), { idempotent: false });
     const idTokenPayload = body?.id_token ? this.#verifyIdToken(body.id_token) : undefined;
     const entry = await this.#tokens.store(body, this.#tokens.key({ audience, scope }), epoch);
-    if (epoch === this.#tokens.epoch()) {
-      this.#audience = audience;
-      this.#users.clear();   // a login may be another user's
-    }
+    if (epoch === this.#tokens.epoch()) this.#audience = audience;
     const result = {
       accessToken: entry.accessToken,
       idToken: entry.idToken || undefined,
@@ -111,32 +107,27 @@ export class Client {
     const token = await this.#managementToken('getUser');
     const id = this.#userIdFor(userId, token);
     const request = this.#core.getUserRequest(this.#base, id, token.accessToken);
-    const epoch = this.#tokens.epoch();
-    return this.#remember(id, await this.#transport.send(request, { idempotent: true }), epoch);
+    return this.#normalize(await this.#transport.send(request, { idempotent: true }));
   }
 
-  // updateUserMetadata(changes) or (userId, changes). An empty change set (or one that
-  // changes nothing this client can see) sends no request and resolves the current user:
-  // the one this client last read or wrote, else getUser's answer.
+  // updateUserMetadata(changes) or (userId, changes): sends `changes` as given. The empty
+  // change set sends no PATCH and resolves the user as the server has it now (one GET).
   async updateUserMetadata(...args) {
     const [userIdArgument, changes] = args.length >= 2 ? args : [undefined, args[0]];
     if (!isPlainObject(changes)) throw invalidArgument('changes must be a plain object of user_metadata keys', 'changes');
     const token = await this.#managementToken('updateUserMetadata');
     const userId = this.#userIdFor(userIdArgument, token);
-    const knownUser = this.#users.get(userId);
     const patch = planMetadataUpdate(this.#core, {
-      changes, scope: token.scope, subject: tokenSubject(this.#core, token), userId, knownUser,
+      changes, scope: token.scope, subject: tokenSubject(this.#core, token), userId,
     });
-    if (patch === null) return knownUser ?? this.getUser(userId);
+    if (patch === null) return this.getUser(userId);
     const request = this.#core.patchUserRequest(this.#base, userId, patch, token.accessToken);
-    const epoch = this.#tokens.epoch();
     // Idempotent: a top-level merge applied twice gives the same user.
-    return this.#remember(userId, await this.#transport.send(request, { idempotent: true }), epoch);
+    return this.#normalize(await this.#transport.send(request, { idempotent: true }));
   }
 
-  // Forgets the stored tokens and what this client knew of the user.
+  // Forgets the stored tokens.
   logout() {
-    this.#users.clear();
     this.#audience = this.#settings.audience;
     return this.#tokens.forget();
   }
@@ -174,13 +165,6 @@ export class Client {
       userMetadataClaim: this.#settings.userMetadataClaim,
       appMetadataClaim: this.#settings.appMetadataClaim,
     });
-  }
-
-  // Keeps the user for later diffs, unless logout() came in between.
-  #remember(userId, body, epoch) {
-    const user = this.#normalize(body);
-    if (epoch === this.#tokens.epoch()) this.#users.set(userId, user);
-    return user;
   }
 }
 

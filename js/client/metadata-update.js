@@ -1,9 +1,10 @@
-// What updateUserMetadata sends: the core validates the change set and, when this client
-// knows the user's current metadata, reduces it to what actually changes.
+// What updateUserMetadata sends. `changes` IS the change set: it is sent as given, never
+// diffed against a local copy of the user (another tab or device may have changed the
+// server since; a top-level merge sent twice gives the same user, so resending is safe).
 //
 // changes: top-level user_metadata keys to set (null deletes).
-// -> the PATCH body, or null when there is nothing to send.
-export function planMetadataUpdate(core, { changes, scope, subject, userId, knownUser }) {
+// -> the PATCH body, or null for the empty change set (nothing to send).
+export function planMetadataUpdate(core, { changes, scope, subject, userId }) {
   const patch = { user_metadata: changes };
   const policy = { scope, subject, userId };
   try {
@@ -16,7 +17,5 @@ export function planMetadataUpdate(core, { changes, scope, subject, userId, know
     core.validatePatch(patch, { ...policy, allowClear: true });
     return null;
   }
-  if (!knownUser) return patch;
-  const after = core.merge(knownUser, patch);
-  return core.diff(knownUser.user_metadata ?? {}, after.user_metadata ?? {});
+  return patch;
 }

@@ -267,13 +267,14 @@ export interface Client {
   /** GET /api/v2/users/{id}; the id defaults to the logged-in user. */
   getUser(userId?: string): Promise<UserProfile>;
   /**
-   * PATCH /api/v2/users/{id} with the user_metadata changes (null deletes a key). Validated
-   * before any request; sends only what changes; an empty change set sends no request and
-   * resolves the current user.
+   * PATCH /api/v2/users/{id} with the user_metadata changes as given (null deletes a key;
+   * never diffed against a local copy, so a repeated write is sent again). Validated before
+   * any request; an empty change set sends no PATCH (never `{}`) and resolves the user as
+   * the server has it (one GET).
    */
   updateUserMetadata(changes: MetadataChanges): Promise<UserProfile>;
   updateUserMetadata(userId: string, changes: MetadataChanges): Promise<UserProfile>;
-  /** Forgets the stored tokens and the cached user. */
+  /** Forgets the stored tokens. */
   logout(): Promise<void>;
 }
 

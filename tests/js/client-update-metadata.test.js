@@ -1,10 +1,11 @@
-// client.updateUserMetadata: validated before the network, only what changes is sent,
-// never {}, scope refused locally, the updated user resolved from the response.
+// client.updateUserMetadata: validated before the network, the change set sent as given
+// (never diffed against a local copy), never {}, scope refused locally, the updated user
+// resolved from the response.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { MetalockError } from '../../dist/metalock.js';
-import { loggedInUser } from './support/session.js';
-import { recordingFetch, startTenant } from './support/tenant.js';
+import { clientFor, loggedInUser } from './support/session.js';
+import { CONNECTION, recordingFetch, startTenant, USER_SCOPES } from './support/tenant.js';
 
 let tenant;
 before(async () => {
@@ -53,35 +54,48 @@ test('(userId, changes) form for the own user', async () => {
   assert.deepEqual(updated.user_metadata, { a: '1', c: 3 });
 });
 
-test('an empty change set sends nothing and resolves the current user', async () => {
-  const { client, recorder, userId } = await session({ a: '1' });
-  // Nothing known yet: one GET for the current user, no PATCH.
+test('an empty change set sends no PATCH and resolves the user as the server has it', async () => {
+  const { client, recorder, userId, email, password } = await session({ a: '1' });
   const current = await client.updateUserMetadata({});
   assert.equal(current.user_id, userId);
   assert.deepEqual(current.user_metadata, { a: '1' });
   assert.equal(recorder.count('PATCH'), 0);
   assert.equal(recorder.count('GET', '/api/v2/users/'), 1);
-  // Once the user is known, nothing at all is sent.
+  // Another client changes the user: the next empty change set shows the server's user,
+  // not a copy this client read before (one GET each time, never {}).
+  const other = await otherTab(email, password);
+  await other.updateUserMetadata({ a: 'from the other tab' });
   recorder.reset();
   const again = await client.updateUserMetadata(userId, {});
-  assert.deepEqual(again.user_metadata, { a: '1' });
-  assert.equal(recorder.requests.length, 0);
-  // The server still has the metadata: {} was never sent.
-  assert.deepEqual((await client.getUser()).user_metadata, { a: '1' });
+  assert.deepEqual(again.user_metadata, { a: 'from the other tab' });
+  assert.deepEqual(recorder.requests.map((r) => r.method), ['GET']);
 });
 
-test('with the user known, only what changes is sent; no change sends nothing', async () => {
-  const { client, recorder } = await session({ a: '1', b: '2' });
-  await client.getUser();
+test('changes are sent as given: a concurrent change is overwritten, a repeated write is sent again', async () => {
+  const { client, recorder, email, password } = await session({ theme: 'dark', size: 'M' });
+  assert.deepEqual((await client.getUser()).user_metadata, { theme: 'dark', size: 'M' });
+  // Another tab sets theme to 'light' after this client read 'dark'.
+  const other = await otherTab(email, password);
+  await other.updateUserMetadata({ theme: 'light' });
   recorder.reset();
-  const updated = await client.updateUserMetadata({ a: '1', b: 'new', gone: null });
-  assert.deepEqual(patches(recorder), [{ user_metadata: { b: 'new' } }]);
-  assert.deepEqual(updated.user_metadata, { a: '1', b: 'new' });
+  // Our explicit write is sent even though our last read already said 'dark'.
+  const updated = await client.updateUserMetadata({ theme: 'dark', gone: null });
+  assert.deepEqual(patches(recorder), [{ user_metadata: { theme: 'dark', gone: null } }]);
+  assert.deepEqual(updated.user_metadata, { theme: 'dark', size: 'M' });
+  assert.deepEqual((await other.getUser()).user_metadata, { theme: 'dark', size: 'M' });
+  // The same write again is still sent (the merge is idempotent, the result the same).
   recorder.reset();
-  const same = await client.updateUserMetadata({ a: '1', b: 'new', gone: null });
-  assert.equal(recorder.requests.length, 0);
-  assert.deepEqual(same.user_metadata, { a: '1', b: 'new' });
+  const same = await client.updateUserMetadata({ theme: 'dark', gone: null });
+  assert.deepEqual(patches(recorder), [{ user_metadata: { theme: 'dark', gone: null } }]);
+  assert.deepEqual(same.user_metadata, { theme: 'dark', size: 'M' });
 });
+
+// The same user logged in through a second client, as another tab or device would be.
+async function otherTab(email, password) {
+  const other = await clientFor(tenant);
+  await other.login({ username: email, password, realm: CONNECTION, audience: tenant.managementAudience, scope: USER_SCOPES });
+  return other;
+}
 
 test('without the update scope it is insufficient_scope before any request', async () => {
   const recorder = recordingFetch();
