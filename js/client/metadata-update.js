@@ -5,17 +5,16 @@
 // changes: top-level user_metadata keys to set (null deletes).
 // -> the PATCH body, or null for the empty change set (nothing to send).
 export function planMetadataUpdate(core, { changes, scope, subject, userId }) {
-  const patch = { user_metadata: changes };
   const policy = { scope, subject, userId };
-  try {
-    core.validatePatch(patch, policy);
-  } catch (error) {
-    if (error?.code !== 'empty_metadata') throw error;
-    // {} would clear all of user_metadata on the server: an empty change set is never
-    // sent. The scope and subject are still checked, so that a call the token may not
-    // make fails the same way whether or not it happens to be empty.
-    core.validatePatch(patch, { ...policy, allowClear: true });
+  if (Object.keys(changes).length === 0) {
+    // {} would clear all of user_metadata on the server, so the empty change set is never
+    // sent. The token's scope and subject are still checked (allowClear only lets the core
+    // judge an empty user_metadata as such): a call the token may not make fails the same
+    // way, before any request, whether or not it happens to be empty.
+    core.validatePatch({ user_metadata: {} }, { ...policy, allowClear: true });
     return null;
   }
+  const patch = { user_metadata: changes };
+  core.validatePatch(patch, policy);
   return patch;
 }
