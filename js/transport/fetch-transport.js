@@ -8,7 +8,9 @@ import { backoffDelayMs, rateLimitDelayMs, retryDefaults } from './retry-policy.
 const TIMED_OUT = Symbol('timed out');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// fetch's Headers (or a plain object from a custom fetch) -> {lower-case name: value}.
+// fetch's Headers (or a plain object from a custom fetch) -> {lower-case name: value}, the
+// one form response headers take past this point: the retry policy reads it and
+// core.parseResponse is handed this plain object, never a Headers.
 function headerObject(headers) {
   const out = {};
   if (!headers) return out;
