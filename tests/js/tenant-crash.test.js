@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { adminToken, call, login, signup, CLIENT_ID, startTenant, PASSWORD, tempDir, uniqueEmail, userPath } from './support/tenant.js';
+import { adminToken, call, decodePayload, login, signup, CLIENT_ID, startTenant, PASSWORD, tempDir, uniqueEmail, userPath } from './support/tenant.js';
 
 const WORKERS = 12;
 const ROUNDS = 4;
@@ -14,6 +14,22 @@ const config = { storage: { compactEvery: 40 } };
 
 function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// fetch's failure when the tenant process is gone: refused, reset, or the socket closed
+// mid-response. Any other error (a TypeError from a bug included) fails the test.
+const DEAD_PROCESS_CODES = ['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET'];
+function processDied(error) {
+  return error instanceof TypeError && DEAD_PROCESS_CODES.includes(error.cause?.code);
+}
+
+// A stored user as signup writes it: the email, one whole database identity.
+function assertWholeUser(user, { email, userId }) {
+  assert.equal(user.email, email);
+  assert.equal(user.user_id, userId);
+  assert.deepEqual(user.identities, [
+    { connection: 'Username-Password-Authentication', provider: 'auth0', user_id: userId.slice('auth0|'.length), isSocial: false },
+  ]);
 }
 
 // One worker: its own counter key on a shared user, PATCHed with 1, 2, 3, ... one request
@@ -25,8 +41,9 @@ async function patchWorker(tenant, token, userId, name, state) {
       const response = await call(tenant.url, userPath(userId), { method: 'PATCH', token, json: { user_metadata: { [name]: n } } });
       if (response.status !== 200) throw new Error(`PATCH answered ${response.status}: ${response.text}`);
       state.acked[name] = n;
+      state.firstAck();
     } catch (error) {
-      if (error instanceof TypeError) return; // the connection died with the process
+      if (processDied(error)) return;
       throw error;
     }
   }
@@ -43,7 +60,7 @@ async function signupWorker(tenant, state) {
       if (response.status !== 200) throw new Error(`signup answered ${response.status}: ${response.text}`);
       state.ackedSignups.push({ email, userId: `auth0|${response.body._id}` });
     } catch (error) {
-      if (error instanceof TypeError) return;
+      if (processDied(error)) return;
       throw error;
     }
   }
@@ -53,11 +70,15 @@ async function signupWorker(tenant, state) {
 async function crashRound(run, round) {
   const token = await adminToken(run.tenant);
   const state = { stop: false, sent: {}, acked: {}, sentSignups: [], ackedSignups: [] };
+  const acknowledged = new Promise((resolve) => { state.firstAck = resolve; });
   const workers = [];
   for (let i = 0; i < WORKERS; i += 1) workers.push(patchWorker(run.tenant, token, run.userId, `r${round}w${i}`, state));
   workers.push(signupWorker(run.tenant, state), signupWorker(run.tenant, state));
 
-  await sleep(300 + Math.random() * 1200);
+  // The kill lands at a random moment after the first acknowledged PATCH, so that every
+  // round has something that must survive.
+  await Promise.race([acknowledged, run.tenant.exited]);   // a tenant that died by itself fails below
+  await sleep(Math.random() * 1200);
   run.tenant.child.kill('SIGKILL');
   assert.equal((await run.tenant.exited).signal, 'SIGKILL');
   state.stop = true;
@@ -77,18 +98,28 @@ async function crashRound(run, round) {
   }
   // Every key is one of ours: no record was half-applied or mixed up.
   assert.ok(Object.keys(stored).every((name) => /^r\d+w\d+$/.test(name)));
-  for (const { email, userId } of run.signedUp) {
-    const user = await call(run.tenant.url, userPath(userId), { token: admin });
-    assert.equal(user.status, 200, `acknowledged signup ${email} survived`);
-    assert.equal(user.body.email, email);
+  for (const signedUp of run.signedUp) {
+    const user = await call(run.tenant.url, userPath(signedUp.userId), { token: admin });
+    assert.equal(user.status, 200, `acknowledged signup ${signedUp.email} survived`);
+    assertWholeUser(user.body, signedUp);
   }
-  // In-flight signups (sent, no answer) either landed whole or not at all.
+  // In-flight signups (sent, no answer) either landed whole (the password logs in and the
+  // stored user is complete) or not at all (the email is free to sign up again).
   const acked = new Set(state.ackedSignups.map((done) => done.email));
   for (const email of state.sentSignups.filter((sent) => !acked.has(sent))) {
+    const tokens = await login(run.tenant, { username: email, scope: 'openid' });
+    if (tokens.status === 200) {
+      const userId = decodePayload(tokens.body.id_token).sub;
+      const user = await call(run.tenant.url, userPath(userId), { token: admin });
+      assert.equal(user.status, 200, user.text);
+      assertWholeUser(user.body, { email, userId });
+      continue;
+    }
+    assert.equal(tokens.status, 403, tokens.text);
     const again = await call(run.tenant.url, '/dbconnections/signup', {
       method: 'POST', json: { client_id: CLIENT_ID, connection: 'Username-Password-Authentication', email, password: PASSWORD },
     });
-    assert.ok(again.status === 200 || again.body.code === 'user_exists', again.text);
+    assert.equal(again.status, 200, `in-flight signup ${email} neither logs in nor is absent: ${again.text}`);
   }
   return { patches: Object.values(state.acked).reduce((sum, n) => sum + n, 0), signups: state.ackedSignups.length };
 }
