@@ -1,6 +1,5 @@
 #include "envelope.hpp"
 
-#include <cmath>
 #include <cstdlib>
 
 namespace metalock::wasm {
@@ -39,16 +38,13 @@ std::optional<std::string> optional_string_option(const Json& options, const cha
   return it->get_ref<const std::string&>();
 }
 
+// JS numbers arrive as doubles when they carry a fraction (e.g. Date.now() / 1000) and as
+// unsigned or float text when huge: json_int64 clamps them instead of wrapping.
 std::optional<std::int64_t> integer_option(const Json& options, const char* name) {
   if (!options.is_object()) return std::nullopt;
   auto it = options.find(name);
   if (it == options.end()) return std::nullopt;
-  if (it->is_number_integer()) return it->get<std::int64_t>();
-  // JS numbers arrive as doubles when they carry a fraction (e.g. Date.now() / 1000).
-  if (it->is_number_float() && std::isfinite(it->get<double>())) {
-    return static_cast<std::int64_t>(std::floor(it->get<double>()));
-  }
-  return std::nullopt;
+  return json_int64(*it);
 }
 
 bool bool_option(const Json& options, const char* name) {

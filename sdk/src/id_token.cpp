@@ -44,14 +44,15 @@ Result<Json> verify_id_token_claims(std::string_view token, const IdTokenExpecta
                          "Authentication Time (auth_time) claim must be a number present in the ID token when Max "
                          "Age (max_age) is specified");
     }
+    const std::int64_t leeway = effective_leeway(expect.leeway);
     if (static_cast<double>(expect.now) >
-        auth_time->get<double>() + static_cast<double>(*expect.max_age) + static_cast<double>(expect.leeway)) {
+        auth_time->get<double>() + static_cast<double>(*expect.max_age) + static_cast<double>(leeway)) {
       return Error::make(code::auth_time_too_old,
                          "Authentication Time (auth_time) claim in the ID token indicates that too much time "
                          "has passed since the last end-user authentication; current time (" +
                              std::to_string(expect.now) + ") is after " + dump_json(*auth_time) +
                              " plus max_age (" + std::to_string(*expect.max_age) + "s) and leeway (" +
-                             std::to_string(expect.leeway) + "s)");
+                             std::to_string(leeway) + "s)");
     }
   }
   return payload;

@@ -1,5 +1,7 @@
 #include "metalock/json.hpp"
 
+#include <cmath>
+#include <limits>
 #include <vector>
 
 namespace metalock {
@@ -78,6 +80,22 @@ Status check_json_depth(const Json& value, std::size_t max_depth) {
 
 std::string dump_json(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::optional<std::int64_t> json_int64(const Json& value) {
+  using Limits = std::numeric_limits<std::int64_t>;
+  if (value.is_number_unsigned()) {
+    const std::uint64_t n = value.get<std::uint64_t>();
+    return n > static_cast<std::uint64_t>(Limits::max()) ? Limits::max() : static_cast<std::int64_t>(n);
+  }
+  if (value.is_number_integer()) return value.get<std::int64_t>();
+  if (!value.is_number_float()) return std::nullopt;
+  const double d = std::floor(value.get<double>());
+  if (std::isnan(d)) return std::nullopt;
+  // 2^63 is exact in a double; INT64_MAX is not (it rounds up to 2^63).
+  if (d >= 9223372036854775808.0) return Limits::max();
+  if (d <= -9223372036854775808.0) return Limits::min();
+  return static_cast<std::int64_t>(d);
 }
 
 }  // namespace metalock

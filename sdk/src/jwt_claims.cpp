@@ -75,8 +75,13 @@ Status check_authorized_party(const Json& payload, const std::string& expected, 
   return ok_status();
 }
 
-Status check_time_claims(const Json& payload, std::int64_t now_seconds, std::int64_t leeway_seconds,
+std::int64_t effective_leeway(std::int64_t leeway) { return leeway < 0 ? 0 : leeway; }
+
+Status check_time_claims(const Json& payload, std::int64_t now_seconds, std::int64_t requested_leeway,
                          TokenKind kind) {
+  // Doubles do not wrap: a huge leeway makes exp + leeway huge (what the caller asked for),
+  // never negative.
+  const std::int64_t leeway_seconds = effective_leeway(requested_leeway);
   const double now = static_cast<double>(now_seconds);
   const double leeway = static_cast<double>(leeway_seconds);
   const Json* exp = claim(payload, "exp");

@@ -31,6 +31,9 @@ Status check_audience(const Json& payload, const std::string& expected, TokenKin
 // With several audiences, azp must be `expected` (OIDC Core 3.1.3.7 #4-5). invalid_azp.
 Status check_authorized_party(const Json& payload, const std::string& expected, TokenKind kind);
 
+// A negative leeway counts as 0: leeway only ever forgives clock skew, never tightens.
+std::int64_t effective_leeway(std::int64_t leeway);
+
 // exp, iat, nbf, in OIDC Core 3.1.3.7's order: exp a number (invalid_token) with now <=
 // exp + leeway (token_expired); iat a number (invalid_token); nbf, when a number, with now >=
 // nbf - leeway (token_not_yet_valid; a non-number nbf is ignored, as auth0-spa-js does).

@@ -25,12 +25,6 @@ bool same_key(const TokenEntry& entry, const TokenKey& key) {
 }
 
 // Stored and caller-given times are untrusted: clamp instead of overflowing.
-std::int64_t saturating_sub(std::int64_t a, std::int64_t b) {
-  std::int64_t out = 0;
-  if (!__builtin_sub_overflow(a, b, &out)) return out;
-  return b > 0 ? INT64_MIN : INT64_MAX;
-}
-
 std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
   std::int64_t out = 0;
   if (!__builtin_add_overflow(a, b, &out)) return out;
@@ -38,9 +32,13 @@ std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
 }
 
 // Mirrors auth0-spa-js's CacheManager: an entry is expired once `expiresAt - leeway < now`,
-// so it still serves at exactly now == expires_at - leeway.
+// so it still serves at exactly now == expires_at - leeway. Computed as "remaining lifetime
+// >= leeway" in unsigned arithmetic, exact for any int64 inputs: no leeway, however large,
+// can wrap into "live forever", and a negative leeway counts as 0 (it never extends a life).
 bool is_live(const TokenEntry& entry, std::int64_t now, std::int64_t leeway) {
-  return !(saturating_sub(entry.expires_at, leeway) < now);
+  if (entry.expires_at < now) return false;
+  const std::uint64_t remaining = static_cast<std::uint64_t>(entry.expires_at) - static_cast<std::uint64_t>(now);
+  return remaining >= static_cast<std::uint64_t>(std::max<std::int64_t>(leeway, 0));
 }
 
 // Far beyond any real lifetime; keeps now + expires_in inside int64.

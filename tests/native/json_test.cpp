@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cmath>
 #include <string>
 
 using metalock::Json;
@@ -112,4 +113,22 @@ TEST_CASE("dump_json never throws on invalid UTF-8", "[json]") {
   Json bad = std::string("a\xff");
   CHECK(metalock::dump_json(bad) == "\"a\xEF\xBF\xBD\"");
   CHECK(metalock::dump_json(Json{{"b", 1}, {"a", Json::array({true})}}) == R"({"a":[true],"b":1})");
+}
+
+TEST_CASE("json_int64 clamps numbers into int64 instead of wrapping", "[json]") {
+  using metalock::json_int64;
+  CHECK(json_int64(Json::parse("42")) == 42);
+  CHECK(json_int64(Json::parse("-42")) == -42);
+  CHECK(json_int64(Json::parse("9223372036854775807")) == INT64_MAX);
+  CHECK(json_int64(Json::parse("10000000000000000000")) == INT64_MAX);   // unsigned: get<int64_t> would wrap
+  CHECK(json_int64(Json::parse("18446744073709551615")) == INT64_MAX);
+  CHECK(json_int64(Json::parse("1e300")) == INT64_MAX);                  // a plain cast is undefined
+  CHECK(json_int64(Json::parse("-1e300")) == INT64_MIN);
+  CHECK(json_int64(Json::parse("-10000000000000000000")) == INT64_MIN);
+  CHECK(json_int64(Json::parse("9223372036854775808.0")) == INT64_MAX);
+  CHECK(json_int64(Json::parse("1714557600.9")) == 1714557600);          // Date.now() / 1000: floored
+  CHECK(json_int64(Json::parse("-0.5")) == -1);
+  CHECK(json_int64(Json(std::nan(""))) == std::nullopt);
+  CHECK(json_int64(Json("5")) == std::nullopt);
+  CHECK(json_int64(Json()) == std::nullopt);
 }

@@ -224,6 +224,29 @@ TEST_CASE("exp, nbf and auth_time are checked with leeway, boundaries included",
   CHECK(error_code(with(auth0_claims(), "exp", kNow), expect) == "ok");
 }
 
+TEST_CASE("a negative leeway counts as 0 and a huge one never wraps", "[jwt][id_token]") {
+  auto expect = expectations();
+  expect.leeway = -600;
+  CHECK(error_code(with(auth0_claims(), "exp", kNow), expect) == "ok");
+  CHECK(error_code(with(auth0_claims(), "exp", kNow - 1), expect) == "token_expired");
+  CHECK(error_code(with(auth0_claims(), "nbf", kNow), expect) == "ok");
+  expect.max_age = 3600;
+  CHECK(error_code(with(auth0_claims(), "auth_time", kNow - 3600), expect) == "ok");
+  expect.max_age.reset();
+
+  // A huge leeway is what the caller asked for: it forgives that much, it does not turn negative.
+  expect.leeway = INT64_MAX;
+  CHECK(error_code(with(auth0_claims(), "exp", 0), expect) == "ok");
+  CHECK(error_code(with(auth0_claims(), "nbf", kNow + 86400), expect) == "ok");
+  CHECK(error_code(without(auth0_claims(), "iat"), expect) == "invalid_token");
+  CHECK(error_code(with(auth0_claims(), "exp", -1e300), expect) == "token_expired");
+
+  expect.leeway = INT64_MIN;
+  CHECK(error_code(with(auth0_claims(), "exp", kNow), expect) == "ok");
+  expect.now = INT64_MIN;   // a clock clamped from -1e300: the nbf check still refuses
+  CHECK(error_code(with(auth0_claims(), "nbf", kNow), expect) == "token_not_yet_valid");
+}
+
 TEST_CASE("auth_time is ignored without max_age", "[jwt][id_token]") {
   CHECK(error_code(with(auth0_claims(), "auth_time", 1)) == "ok");
 }

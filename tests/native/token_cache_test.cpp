@@ -212,6 +212,29 @@ TEST_CASE("absurd lifetimes do not overflow", "[token_cache]") {
   CHECK(served(cache, key("openid"), kNow, INT64_MIN) == "at");
 }
 
+TEST_CASE("a leeway never extends a life: negative counts as 0, past the lifetime means expired",
+          "[token_cache]") {
+  TokenCache cache;
+  cache.put(entry("openid", "at", kNow + 100));
+  CHECK(served(cache, key("openid"), kNow + 100, -600) == "at");
+  CHECK(served(cache, key("openid"), kNow + 101, -600) == "(none)");
+  CHECK(served(cache, key("openid"), kNow + 101, INT64_MIN) == "(none)");   // once saturated to "live forever"
+  CHECK(served(cache, key("openid"), kNow, 100) == "at");                  // leeway == remaining: still serves
+  CHECK(served(cache, key("openid"), kNow, 101) == "(none)");
+  CHECK(served(cache, key("openid"), kNow, INT64_MAX) == "(none)");
+  // Exact at the ends of int64, where expires_at - leeway or expires_at - now would overflow.
+  TokenCache extremes;
+  extremes.put(entry("openid", "at", INT64_MIN + 10));
+  CHECK(served(extremes, key("openid"), INT64_MIN, 10) == "at");
+  CHECK(served(extremes, key("openid"), INT64_MIN, 11) == "(none)");
+  CHECK(served(extremes, key("openid"), INT64_MIN, INT64_MAX) == "(none)");
+  TokenCache far;
+  far.put(entry("openid", "at", INT64_MAX));
+  CHECK(served(far, key("openid"), INT64_MIN, INT64_MAX) == "at");   // remaining 2^64 - 1 >= INT64_MAX
+  CHECK(served(far, key("openid"), 0, INT64_MAX) == "at");
+  CHECK(served(far, key("openid"), 1, INT64_MAX) == "(none)");
+}
+
 TEST_CASE("the stored form round-trips", "[token_cache][storage]") {
   TokenCache cache;
   auto made = token_entry_from_response(auth0_token_body(), key("openid"), kNow);

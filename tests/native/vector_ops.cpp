@@ -11,6 +11,13 @@ std::string str(const Json& obj, const char* key) {
   return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// Numbers read as the wasm bindings read them (json_int64: clamped, never wrapped), so a
+// vector with a huge leeway means the same on both runners.
+std::optional<std::int64_t> int64_member(const Json& obj, const char* key) {
+  auto it = obj.find(key);
+  return it == obj.end() ? std::nullopt : json_int64(*it);
+}
+
 Result<Json> run_validate_patch(const Json& input) {
   PatchPolicy policy;
   if (auto it = input.find("scope"); it != input.end() && it->is_string()) policy.scope = it->get<std::string>();
@@ -38,9 +45,9 @@ Result<Json> run_id_token(const Json& input) {
   expect.issuer = str(opts, "issuer");
   expect.audience = opts.contains("client_id") ? str(opts, "client_id") : str(opts, "audience");
   if (opts.contains("nonce") && opts["nonce"].is_string()) expect.nonce = str(opts, "nonce");
-  expect.now = opts.value("now", std::int64_t{0});
-  expect.leeway = opts.value("leeway", kDefaultLeewaySeconds);
-  if (opts.contains("max_age") && opts["max_age"].is_number()) expect.max_age = opts["max_age"].get<std::int64_t>();
+  expect.now = int64_member(opts, "now").value_or(0);
+  expect.leeway = int64_member(opts, "leeway").value_or(kDefaultLeewaySeconds);
+  expect.max_age = int64_member(opts, "max_age");
   return verify_id_token_claims(str(input, "token"), expect);
 }
 
@@ -48,7 +55,7 @@ Result<Json> run_token_cache(const Json& input) {
   TokenCache cache;
   Json results = Json::array();
   for (const Json& step : input.value("steps", Json::array())) {
-    const std::int64_t at = step.value("at", std::int64_t{0});
+    const std::int64_t at = int64_member(step, "at").value_or(0);
     if (str(step, "do") == "put") {
       const Json entry = step.value("entry", Json::object());
       TokenKey requested{str(entry, "client_id"), str(entry, "audience"), str(entry, "scope")};
@@ -58,7 +65,7 @@ Result<Json> run_token_cache(const Json& input) {
     } else {
       const Json key = step.value("key", Json::object());
       auto found = cache.get({str(key, "client_id"), str(key, "audience"), str(key, "scope")}, at,
-                             step.value("leeway", kDefaultLeewaySeconds));
+                             int64_member(step, "leeway").value_or(kDefaultLeewaySeconds));
       results.push_back(found ? Json(found->access_token) : Json());
     }
   }

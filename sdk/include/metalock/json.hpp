@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,5 +34,11 @@ Status check_json_depth(const Json& value, std::size_t max_depth = kMaxJsonDepth
 
 // Compact serialization that never throws (invalid UTF-8 is replaced with U+FFFD).
 std::string dump_json(const Json& value);
+
+// A JSON number read as an int64 (epoch seconds, leeway, max_age): integers as they are, an
+// unsigned one past INT64_MAX as INT64_MAX, a float floored and clamped to [INT64_MIN,
+// INT64_MAX]; anything else (NaN included) -> nullopt. get<std::int64_t>() would wrap 1e19 to
+// a negative number and is undefined behaviour for 1e300.
+std::optional<std::int64_t> json_int64(const Json& value);
 
 }  // namespace metalock

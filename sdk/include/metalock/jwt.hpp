@@ -38,7 +38,8 @@ struct IdTokenExpectations {
 
 // The checks of OIDC Core 3.1.3.7 as Auth0's SDKs apply them, in this order: iss, sub, aud,
 // azp (when aud has several values), exp, iat, nbf, nonce, auth_time (only with max_age); every
-// time with leeway. Returns the claims.
+// time with leeway (a negative leeway counts as 0; times compare in doubles, so a huge leeway
+// forgives that much and never wraps). Returns the claims.
 // Errors: invalid_token, invalid_issuer, invalid_audience, invalid_azp, token_expired,
 // token_not_yet_valid, invalid_nonce, auth_time_too_old.
 Result<Json> verify_id_token_claims(std::string_view token, const IdTokenExpectations& expect);

@@ -43,6 +43,8 @@ class TokenCache {
 
   // A live entry whose scopes contain key.scope, for the same client and audience. Live means
   // `!(expires_at - leeway < now)` as in auth0-spa-js: it still serves at now == expires_at - leeway.
+  // Exact for any int64 (no overflow): a leeway past the remaining lifetime means expired, a
+  // negative leeway counts as 0.
   // Exact scope set first, then the narrowest containing set (ties: the later expires_at).
   std::optional<TokenEntry> get(const TokenKey& key, std::int64_t now,
                                 std::int64_t leeway = kDefaultLeewaySeconds) const;
