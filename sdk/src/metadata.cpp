@@ -68,7 +68,8 @@ Status check_scope(const Json& patch, const PatchPolicy& policy) {
     if (key == kAppMetadata && scope_contains(scope, "update:users_app_metadata")) continue;
     return insufficient_scope("The token's scope does not allow patching '" + key + "'", key);
   }
-  if (granted_as_current_user && policy.subject && policy.user_id && *policy.subject != *policy.user_id) {
+  // An unknown subject cannot prove the target is its own user: with a known target, refuse.
+  if (granted_as_current_user && policy.user_id && (!policy.subject || *policy.subject != *policy.user_id)) {
     return insufficient_scope("A current_user scope may only patch the token's own user", kUserMetadata);
   }
   return ok_status();

@@ -235,7 +235,10 @@ TEST_CASE("validate: a current-user scope patches only its own user", "[metadata
   CHECK(validation(user_patch, scoped("create:current_user_metadata", "auth0|1", "auth0|2")) ==
         "insufficient_scope (user_metadata)");
   CHECK(validation(user_patch, scoped("update:current_user_metadata", "auth0|1")) == "ok");
-  CHECK(validation(user_patch, scoped("update:current_user_metadata", nullptr, "auth0|2")) == "ok");
+  // An unknown subject cannot show that the user being patched is its own.
+  CHECK(validation(user_patch, scoped("update:current_user_metadata", nullptr, "auth0|2")) ==
+        "insufficient_scope (user_metadata)");
+  CHECK(validation(user_patch, scoped("update:current_user_metadata")) == "ok");   // target unknown too
   CHECK(validation(user_patch, scoped("update:users update:current_user_metadata", "auth0|1", "auth0|2")) == "ok");
 }
 

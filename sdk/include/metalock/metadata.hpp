@@ -25,8 +25,8 @@ Result<Json> diff_metadata(const Json& before, const Json& after);
 
 // Who is asking. `scope` absent = a Management API token that may do anything.
 // A user-scoped token (update:current_user_metadata / create:current_user_metadata)
-// may patch only user_metadata, and only of its own user (subject == user_id when both
-// are known).
+// may patch only user_metadata, and only of its own user: when user_id is known, subject
+// must be known and equal to it (an unknown subject is refused, not trusted).
 struct PatchPolicy {
   std::optional<std::string> scope;
   std::optional<std::string> subject;   // the token's `sub`
