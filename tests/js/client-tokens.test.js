@@ -1,12 +1,31 @@
 // Token expiry and refresh against real short-lived tokens from the tenant: an expired
-// token is never sent; a refresh token renews before any error is raised.
+// token is never sent; a refresh token renews before any error is raised. Nothing waits for
+// a token to expire: a leeway of at least the lifetime makes it expired on arrival, and a
+// second client on the same store (leeway 0) shows what was cached.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { MetalockError } from '../../dist/metalock.js';
 import { clientFor, newUser } from './support/session.js';
-import { CONNECTION, recordingFetch, sleep, startTenant, USER_SCOPES } from './support/tenant.js';
+import { CONNECTION, recordingFetch, startTenant, USER_SCOPES } from './support/tenant.js';
 
-const LIFETIME = 2;   // seconds, for access tokens of this tenant
+// Seconds, for access tokens of this tenant: long enough that a client with leeway 0 sees
+// them live for the whole test, short enough that the default 60 s leeway makes them stale.
+const LIFETIME = 30;
+// The cache still serves a token at exactly expires_at - leeway (as auth0-spa-js does), so
+// "expired on arrival" takes a leeway past the lifetime.
+const EXPIRED_ON_ARRIVAL = { leeway: LIFETIME + 1 };
+
+// A token store two clients can share, as two tabs share localStorage.
+function sharedStore() {
+  const store = new Map();
+  return { get: (k) => store.get(k) ?? null, set: (k, v) => void store.set(k, v), remove: (k) => void store.delete(k) };
+}
+
+// A second client over the same stored tokens. -> {client, recorder}
+async function sameStore(cacheLocation, options = {}) {
+  const recorder = recordingFetch();
+  return { client: await clientFor(tenant, { fetch: recorder.fetch, cacheLocation, ...options }), recorder };
+}
 
 let tenant;
 before(async () => {
@@ -24,41 +43,44 @@ async function login(options, scope = 'openid profile email') {
 }
 
 test('a token that expires is never sent: login_required without a refresh token', async () => {
-  const { client, auth, recorder } = await login({ leeway: 0 });
+  const cacheLocation = sharedStore();
+  const { client, auth, recorder } = await login({ leeway: 0, cacheLocation });
   assert.equal(auth.expiresIn, LIFETIME);
   await client.getUserInfo();   // live
   assert.equal(recorder.count('GET', '/userinfo'), 1);
-  await sleep(LIFETIME * 1000 + 1100);
-  recorder.reset();
-  await assert.rejects(client.getUserInfo(), (error) => error instanceof MetalockError && error.code === 'login_required');
-  assert.equal(recorder.requests.length, 0);
+  // The same stored token, for a client to which it is already expired.
+  const late = await sameStore(cacheLocation, EXPIRED_ON_ARRIVAL);
+  await assert.rejects(late.client.getUserInfo(), (error) => error instanceof MetalockError && error.code === 'login_required');
+  assert.equal(late.recorder.requests.length, 0);
 });
 
 test('the leeway makes a token count as expired early (default 60 s)', async () => {
-  // A 2 s token is already inside the default 60 s leeway when it arrives.
+  // A 30 s token is already inside the default 60 s leeway when it arrives.
   const { client, recorder } = await login({});
   await assert.rejects(client.getUserInfo(), (error) => error.code === 'login_required');
   assert.equal(recorder.requests.length, 0);
 });
 
 test('an expired token is renewed with the refresh token before any error', async () => {
-  const { client, auth, recorder } = await login({ leeway: 0 }, 'openid profile email offline_access');
+  const cacheLocation = sharedStore();
+  const { client, auth, recorder } = await login({ ...EXPIRED_ON_ARRIVAL, cacheLocation }, 'openid profile email offline_access');
   assert.equal(typeof auth.refreshToken, 'string');
-  await sleep(LIFETIME * 1000 + 1100);
   const profile = await client.getUserInfo();
   assert.equal(profile.sub, auth.idTokenPayload.sub);
   assert.equal(recorder.count('POST', '/oauth/token'), 1);
+  assert.equal(recorder.count('GET', '/userinfo'), 1);
   const refresh = JSON.parse(recorder.requests.find((r) => r.path === '/oauth/token').body);
   assert.equal(refresh.grant_type, 'refresh_token');
-  // The renewed token is cached: the next call needs no refresh.
-  recorder.reset();
-  await client.getUserInfo();
-  assert.equal(recorder.count('POST', '/oauth/token'), 0);
+  // The renewed token is cached: a client to which it is live uses it with no refresh.
+  const live = await sameStore(cacheLocation, { leeway: 0 });
+  await live.client.getUserInfo();
+  assert.equal(live.recorder.count('POST', '/oauth/token'), 0);
+  assert.equal(live.recorder.count('GET', '/userinfo'), 1);
 });
 
 test('concurrent calls share one refresh (a rotated refresh token is never presented twice)', async () => {
   const { client, recorder } = await login({}, 'openid profile email offline_access');
-  // With the default leeway every 2 s token is stale at once, so each call needs a refresh.
+  // With the default leeway every 30 s token is stale at once, so each call needs a refresh.
   const profiles = await Promise.all([client.getUserInfo(), client.getUserInfo(), client.getUserInfo()]);
   assert.equal(new Set(profiles.map((p) => p.sub)).size, 1);
   assert.equal(recorder.count('POST', '/oauth/token'), 1);
@@ -89,12 +111,11 @@ test('a refused refresh token surfaces the server error, then login_required', a
 
 test('the Management API token is renewed too, keeping its scopes', async () => {
   const recorder = recordingFetch();
-  const client = await clientFor(tenant, { fetch: recorder.fetch, leeway: 0 });
+  const client = await clientFor(tenant, { fetch: recorder.fetch, ...EXPIRED_ON_ARRIVAL });
   const { email, password } = await newUser(client);
   await client.login({
     username: email, password, realm: CONNECTION, audience: tenant.managementAudience, scope: `${USER_SCOPES} offline_access`,
   });
-  await sleep(LIFETIME * 1000 + 1100);
   recorder.reset();
   const updated = await client.updateUserMetadata({ renewed: 'yes' });
   assert.deepEqual(updated.user_metadata, { renewed: 'yes' });
