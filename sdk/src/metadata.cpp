@@ -51,21 +51,22 @@ Error insufficient_scope(std::string description, std::string field = {}) {
   return Error::make(code::insufficient_scope, std::move(description), std::move(field));
 }
 
-// A Management token (update:users) may patch anything. Otherwise user_metadata needs a
-// current-user scope and may then only touch the token's own user; app_metadata also
-// passes with update:users_app_metadata.
+// update:users may patch anything; update:users_app_metadata both metadata objects of any
+// user (no other root attribute); a current-user scope only user_metadata, of its own user.
 Status check_scope(const Json& patch, const PatchPolicy& policy) {
   const std::string& scope = *policy.scope;
   if (scope_contains(scope, "update:users")) return ok_status();
+  const bool any_users_metadata = scope_contains(scope, "update:users_app_metadata");
+  const bool current_user = scope_contains(scope, "update:current_user_metadata") ||
+                            scope_contains(scope, "create:current_user_metadata");
   bool granted_as_current_user = false;
   for (const auto& item : patch.items()) {
     const std::string& key = item.key();
-    if (key == kUserMetadata && (scope_contains(scope, "update:current_user_metadata") ||
-                                 scope_contains(scope, "create:current_user_metadata"))) {
+    if (is_metadata_key(key) && any_users_metadata) continue;
+    if (key == kUserMetadata && current_user) {
       granted_as_current_user = true;
       continue;
     }
-    if (key == kAppMetadata && scope_contains(scope, "update:users_app_metadata")) continue;
     return insufficient_scope("The token's scope does not allow patching '" + key + "'", key);
   }
   // An unknown subject cannot prove the target is its own user: with a known target, refuse.

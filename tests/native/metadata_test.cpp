@@ -211,7 +211,7 @@ TEST_CASE("validate: scopes", "[metadata][validate][scope]") {
   CHECK(validation(user_patch, scoped("update:users")) == "ok");
   CHECK(validation(user_patch, scoped("read:current_user")) == "insufficient_scope (user_metadata)");
   CHECK(validation(user_patch, scoped("")) == "insufficient_scope (user_metadata)");
-  CHECK(validation(user_patch, scoped("update:users_app_metadata")) == "insufficient_scope (user_metadata)");
+  CHECK(validation(user_patch, scoped("update:users_app_metadata")) == "ok");
 
   CHECK(validation(app_patch, scoped("update:current_user_metadata")) == "insufficient_scope (app_metadata)");
   CHECK(validation(app_patch, scoped("update:users_app_metadata")) == "ok");
@@ -223,6 +223,10 @@ TEST_CASE("validate: scopes", "[metadata][validate][scope]") {
 
   CHECK(validation(R"({"user_metadata":{"a":1},"app_metadata":{"b":1}})", scoped("update:current_user_metadata")) ==
         "insufficient_scope (app_metadata)");
+  CHECK(validation(R"({"user_metadata":{"a":1},"app_metadata":{"b":1}})", scoped("update:users_app_metadata")) ==
+        "ok");
+  CHECK(validation(R"({"user_metadata":{"a":1},"name":"Ann"})", scoped("update:users_app_metadata")) ==
+        "insufficient_scope (name)");
   // An unrestricted policy (no scope) is a Management token.
   CHECK(validation(root_patch) == "ok");
 }
@@ -240,6 +244,10 @@ TEST_CASE("validate: a current-user scope patches only its own user", "[metadata
         "insufficient_scope (user_metadata)");
   CHECK(validation(user_patch, scoped("update:current_user_metadata")) == "ok");   // target unknown too
   CHECK(validation(user_patch, scoped("update:users update:current_user_metadata", "auth0|1", "auth0|2")) == "ok");
+  // update:users_app_metadata reaches any user's metadata, with or without a current-user scope.
+  CHECK(validation(user_patch, scoped("update:users_app_metadata", "auth0|1", "auth0|2")) == "ok");
+  CHECK(validation(user_patch, scoped("update:users_app_metadata update:current_user_metadata", nullptr, "auth0|2")) ==
+        "ok");
 }
 
 TEST_CASE("validate: check order is depth, structure, scope, names, reserved, empty", "[metadata][validate]") {

@@ -23,8 +23,9 @@ Result<Json> merge_metadata(const Json& user, const Json& patch);
 // null value counts as an absent key (Auth0 cannot store one). Errors: invalid_body, too_deep.
 Result<Json> diff_metadata(const Json& before, const Json& after);
 
-// Who is asking. `scope` absent = a Management API token that may do anything.
-// A user-scoped token (update:current_user_metadata / create:current_user_metadata)
+// Who is asking. `scope` absent = a Management API token that may do anything; so may
+// update:users. update:users_app_metadata may patch user_metadata and app_metadata of any
+// user, and no other root attribute. A user-scoped token (update:current_user_metadata / create:current_user_metadata)
 // may patch only user_metadata, and only of its own user: when user_id is known, subject
 // must be known and equal to it (an unknown subject is refused, not trusted).
 struct PatchPolicy {
