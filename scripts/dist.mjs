@@ -1,6 +1,6 @@
 // The dist step of `npm run build`: what `npm pack` ships. One entry per artifact; add yours
 // to `distEntries` (a bundle through `bundle()`, a plain file through `copy()`).
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { step } from './run.mjs';
@@ -45,8 +45,14 @@ const tenantServerExternal = {
 export const distEntries = [
   { name: 'metalock.js', build: () => bundle('js/index.js', 'metalock.js') },
   { name: 'metalock.wasm', build: () => copy('build/wasm/wasm/metalock.wasm', 'metalock.wasm') },
-  // Hand-written declarations of the whole public API (3.1.6 has no --emit-tsd).
-  { name: 'metalock.d.ts', build: () => copy('js/types/metalock.d.ts', 'metalock.d.ts') },
+  // Hand-written declarations of the whole public API (3.1.6 has no --emit-tsd), one file per
+  // concept: all of them, side by side, so metalock.d.ts (the "types" entry) resolves its
+  // re-exports.
+  {
+    name: 'metalock.d.ts (+ the .d.ts it re-exports)',
+    build: () => readdirSync(join(root, 'js/types')).filter((file) => file.endsWith('.d.ts'))
+      .forEach((file) => copy(`js/types/${file}`, file)),
+  },
   // The local tenant (bin metalock-tenant): the CLI imports the server bundle, not a copy of it.
   { name: 'tenant.js', build: () => bundle('js/tenant/server.js', 'tenant.js', { platform: 'node' }) },
   { name: 'tenant-cli.js', build: () => bundle('js/tenant/cli.js', 'tenant-cli.js', { platform: 'node', plugins: [tenantServerExternal] }) },
