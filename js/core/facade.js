@@ -87,6 +87,7 @@ export function createFacade(module, onCrash) {
     merge: (user, patch) => call('merge', toJson(user), toJson(patch)),
     diff: (before, after) => call('diff', toJson(before), toJson(after)),
     validatePatch: (patch, policy = {}) => call('validatePatch', toJson(patch), toJson(policy)),
+    scopeContains: (scope, required) => call('scopeContains', toText(scope), toText(required)),
     mapSignup: (fields, values, base) => call('mapSignup', toJson(fields), toJson(values ?? {}), toJson(base ?? {})),
     validateSignupBody: (body) => call('validateSignupBody', toJson(body)),
     normalizeProfile: (userinfo, options = {}) =>
