@@ -21,7 +21,7 @@ function refusal(error, payload) {
   return invalid;
 }
 
-// -> {ok: true, claims, scopes} | {ok: false, reason: 'missing'|'invalid'|'expired'|'audience', message}
+// -> {ok: true, claims} | {ok: false, reason: 'missing'|'invalid'|'expired'|'audience', message}
 export function authenticateBearer(req, tenant, audience) {
   const header = req.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
@@ -41,6 +41,11 @@ export function authenticateBearer(req, tenant, audience) {
   } catch (error) {
     return refusal(error, decoded.payload);
   }
-  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
-  return { ok: true, claims, scopes };
+  return { ok: true, claims };
+}
+
+// Whether verified claims grant `required`: the core reads scope strings (one rule for
+// whitespace everywhere).
+export function hasScope(tenant, claims, required) {
+  return tenant.core.scopeContains(typeof claims.scope === 'string' ? claims.scope : '', required);
 }

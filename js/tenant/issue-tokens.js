@@ -57,7 +57,7 @@ export function issueUserTokens(tenant, { client, user, audience, scopes, nonce,
   }
   if (openid) {
     const idClaims = {
-      ...claimsForScope(user, scopes),
+      ...claimsForScope(user, (name) => scopes.includes(name)),
       ...metadataClaims(user, client),
       iss: tenant.issuer,
       aud: client.clientId,

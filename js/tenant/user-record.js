@@ -50,15 +50,16 @@ export function publicUser(user) {
 }
 
 // The OIDC claims of a user that a scope unlocks (ID token and /userinfo).
-export function claimsForScope(user, scopes) {
+// hasScope(name) -> whether the token carries that scope.
+export function claimsForScope(user, hasScope) {
   const claims = { sub: user.user_id };
-  if (scopes.includes('profile')) {
+  if (hasScope('profile')) {
     for (const name of ['given_name', 'family_name', 'nickname', 'name', 'picture']) {
       if (user[name] !== undefined) claims[name] = user[name];
     }
     claims.updated_at = user.updated_at;
   }
-  if (scopes.includes('email')) {
+  if (hasScope('email')) {
     claims.email = user.email;
     claims.email_verified = user.email_verified;
   }

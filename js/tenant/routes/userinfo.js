@@ -2,7 +2,7 @@
 // metadata claims the token's client is configured for. A bad, expired or foreign token
 // gets Auth0's plain-text 401 with a WWW-Authenticate challenge.
 import { findClient } from '../config.js';
-import { authenticateBearer } from '../auth.js';
+import { authenticateBearer, hasScope } from '../auth.js';
 import { json, text } from '../http.js';
 import { claimsForScope, metadataClaims } from '../user-record.js';
 
@@ -24,5 +24,5 @@ export function userinfo(ctx) {
   const user = tenant.store.getUser(auth.claims.sub);
   if (!user) return unauthorized('invalid_token', 'Invalid token');
   const client = findClient(tenant.config, auth.claims.azp);
-  return json(200, { ...claimsForScope(user, auth.scopes), ...metadataClaims(user, client) });
+  return json(200, { ...claimsForScope(user, (scope) => hasScope(tenant, auth.claims, scope)), ...metadataClaims(user, client) });
 }

@@ -1,7 +1,7 @@
 // GET and PATCH /api/v2/users/{id}: the Management API. Which token may touch what is
 // decided here by scope (the tenant's authorization); what a patch may contain and how it
 // applies is decided by the core (validatePatch, merge).
-import { authenticateBearer } from '../auth.js';
+import { authenticateBearer, hasScope } from '../auth.js';
 import { findConnection } from '../config.js';
 import { json, managementError } from '../http.js';
 import { hashPassword } from '../passwords.js';
@@ -33,8 +33,8 @@ export function getUser(ctx) {
   const auth = authenticate(ctx);
   if (!auth.ok) return auth.response;
   const userId = ctx.params.id;
-  const any = auth.scopes.includes('read:users');
-  const own = auth.scopes.includes('read:current_user') && auth.claims.sub === userId;
+  const any = hasScope(ctx.tenant, auth.claims, 'read:users');
+  const own = hasScope(ctx.tenant, auth.claims, 'read:current_user') && auth.claims.sub === userId;
   if (!any && !own) return insufficientScope(READ_SCOPES);
   const user = ctx.tenant.store.getUser(userId);
   if (!user) return userNotFound();
@@ -63,10 +63,10 @@ export async function patchUser(ctx) {
   const auth = authenticate(ctx);
   if (!auth.ok) return auth.response;
   const userId = ctx.params.id;
-  const scopes = auth.scopes;
-  const fullAccess = scopes.includes('update:users');
-  const metadataAccess = scopes.includes('update:users_app_metadata');
-  const ownMetadataAccess = scopes.includes('update:current_user_metadata') || scopes.includes('create:current_user_metadata');
+  const has = (scope) => hasScope(tenant, auth.claims, scope);
+  const fullAccess = has('update:users');
+  const metadataAccess = has('update:users_app_metadata');
+  const ownMetadataAccess = has('update:current_user_metadata') || has('create:current_user_metadata');
   if (!fullAccess && !metadataAccess && !ownMetadataAccess) return insufficientScope(UPDATE_SCOPES);
 
   const parsed = await ctx.readBody();
@@ -81,7 +81,7 @@ export async function patchUser(ctx) {
   // it may patch anything; a user token is checked by the core against its own user.
   const policy = fullAccess || metadataAccess
     ? { allowClear: true }
-    : { scope: scopes.join(' '), subject: auth.claims.sub, userId, allowClear: true };
+    : { scope: auth.claims.scope, subject: auth.claims.sub, userId, allowClear: true };
   const refused = coreVerdict(tenant.core, patch, policy);
   if (refused) return refused;
 
