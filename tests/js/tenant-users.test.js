@@ -21,7 +21,7 @@ const insufficientRead = {
 };
 const insufficientUpdate = {
   statusCode: 403, error: 'Forbidden', errorCode: 'insufficient_scope',
-  message: 'Insufficient scope, expected any of: update:users,update:users_app_metadata,update:current_user_metadata,create:current_user_metadata',
+  message: 'Insufficient scope, expected any of: update:users,update:users_app_metadata,update:current_user_metadata',
 };
 
 test('a user token reads its own user; the admin token reads anyone', async () => {
@@ -179,13 +179,35 @@ test('control properties (verify_password, verify_email, connection, client_id) 
   });
 });
 
-test('update:users_app_metadata allows the metadata only', async () => {
+test('update:users_app_metadata allows the metadata only, of any user', async () => {
   const metadataOnly = await adminToken(tenant, 'read:users update:users_app_metadata');
   const session = await userSession(tenant);
-  assert.equal((await patch(session.userId, metadataOnly, { app_metadata: { a: 1 }, user_metadata: { b: 2 } })).status, 200);
-  const refused = await patch(session.userId, metadataOnly, { given_name: 'X' });
-  assert.equal(refused.status, 403);
-  assert.deepEqual(refused.body, insufficientUpdate);
+  const patched = await patch(session.userId, metadataOnly, { app_metadata: { a: 1 }, user_metadata: { b: 2 } });
+  assert.equal(patched.status, 200);
+  assert.deepEqual([patched.body.app_metadata, patched.body.user_metadata], [{ a: 1 }, { b: 2 }]);
+  for (const body of [{ given_name: 'X' }, { user_metadata: { c: 3 }, email_verified: true }]) {
+    const refused = await patch(session.userId, metadataOnly, body);
+    assert.equal(refused.status, 403, JSON.stringify(body));
+    assert.deepEqual(refused.body, insufficientUpdate);
+  }
+});
+
+test('a token with no update scope at all is turned away before its body is read', async () => {
+  const readOnly = await adminToken(tenant, 'read:users');
+  const session = await userSession(tenant);
+  for (const body of [{ user_metadata: { a: 1 } }, '{"not json']) {
+    const refused = await patch(session.userId, readOnly, body);
+    assert.equal(refused.status, 403);
+    assert.deepEqual(refused.body, insufficientUpdate);
+  }
+});
+
+test('update:users patches root attributes and both metadata of any user', async () => {
+  const full = await adminToken(tenant, 'update:users');
+  const session = await userSession(tenant);
+  const patched = await patch(session.userId, full, { nickname: 'n', user_metadata: { a: 1 }, app_metadata: { b: 2 } });
+  assert.equal(patched.status, 200);
+  assert.deepEqual([patched.body.nickname, patched.body.user_metadata, patched.body.app_metadata], ['n', { a: 1 }, { b: 2 }]);
 });
 
 test('invalid bodies: 400 invalid_body with the reason', async () => {
