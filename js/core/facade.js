@@ -45,7 +45,29 @@ function headerObject(headers) {
 
 const encoder = new TextEncoder();
 
-export function createFacade(module, onCrash) {
+// revive() -> a fresh module, or a promise of one (js/core/load.js): after a trap, the next
+// call runs on a new instance while callers keep this same facade object.
+export function createFacade(initial, revive) {
+  let module = initial;
+  let dead = false;
+
+  function live() {
+    if (!dead) return;
+    let next;
+    try {
+      next = revive ? revive() : null;
+    } catch (error) {
+      throw new MetalockError({ code: 'wasm_load_failed', description: `Could not restart the metalock core: ${error?.message ?? error}`, original: error });
+    }
+    if (!next) fail('internal_error', 'The metalock core failed earlier and cannot be restarted');
+    if (typeof next.then === 'function') {
+      next.then((fresh) => { module = fresh; dead = false; }, () => {});
+      fail('internal_error', 'The metalock core is restarting after a failure; try again');
+    }
+    module = next;
+    dead = false;
+  }
+
   // A text argument -> (address, size) of its UTF-8 bytes in wasm memory, which the binding
   // adopts and frees (wasm/envelope.hpp says why not Embind's std::string conversion).
   function place(text, wasmArgs, addresses) {
@@ -62,8 +84,9 @@ export function createFacade(module, onCrash) {
 
   // Runs one binding (text arguments are strings, numbers pass as they are) and unwraps its
   // envelope. A wasm trap (an abort the core should never reach) leaves the instance
-  // unusable: report it so the loader starts a fresh one.
+  // unusable: the next call revives it.
   function call(name, ...args) {
+    live();
     let envelope;
     try {
       const wasmArgs = [];
@@ -75,7 +98,7 @@ export function createFacade(module, onCrash) {
       envelope = module[name](...wasmArgs);
     } catch (error) {
       if (error instanceof MetalockError) throw error;
-      onCrash?.(error);
+      dead = true;
       throw new MetalockError({ code: 'internal_error', description: `metalock core failed in ${name}: ${error?.message ?? error}`, original: error });
     }
     const parsed = JSON.parse(envelope);

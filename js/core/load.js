@@ -16,8 +16,7 @@ function forget(attempt) {
 
 export function loadCore(options = {}) {
   if (!loading) {
-    // A wasm trap leaves an instance unusable: forgetting it makes the next call load anew.
-    const attempt = instantiate(options, () => forget(attempt));
+    const attempt = instantiate(options);
     loading = attempt;
     attempt.catch(() => forget(attempt));
   }
@@ -30,7 +29,7 @@ function unsupportedNode(options) {
   return onNode && typeof process.getBuiltinModule !== 'function' && !options.wasmBinary;
 }
 
-async function instantiate(options, onCrash) {
+async function instantiate(options) {
   if (unsupportedNode(options)) {
     throw new MetalockError({
       code: 'wasm_load_failed',
@@ -47,5 +46,34 @@ async function instantiate(options, onCrash) {
       original: error,
     });
   }
-  return createFacade(module, onCrash);
+  return createFacade(module, reviver(options, module));
+}
+
+// A wasm trap leaves an instance unusable, while clients and the tenant keep the facade they
+// got for good: the facade asks this for a fresh instance and carries on with it.
+// With the bytes at hand (Node reads them into module.wasmBinary; a caller may pass them) the
+// new instance is built synchronously: the glue fills the object it is given, and an
+// instantiateWasm hook that instantiates at once lets it run to the end before returning. In
+// a browser that let the glue fetch the .wasm, the reload is asynchronous: until it is done,
+// calls fail with internal_error.
+function reviver(options, first) {
+  const bytes = options.wasmBinary ?? first.wasmBinary;
+  let compiled = null;
+  let pending = null;
+  return () => {
+    if (bytes) {
+      compiled ??= new WebAssembly.Module(bytes);
+      const fresh = {
+        ...options,
+        instantiateWasm(imports, receive) {
+          receive(new WebAssembly.Instance(compiled, imports));
+          return {};
+        },
+      };
+      createMetalockCore(fresh).catch(() => {});   // settled already; a late abort is the facade's to see
+      if (typeof fresh.cacheClear === 'function') return fresh;
+    }
+    pending ??= createMetalockCore({ ...options }).finally(() => { pending = null; });
+    return pending;
+  };
 }
