@@ -1,5 +1,6 @@
 // verify_access_token_claims: a resource server's claim checks on a bearer access token,
 // sharing exp/iat/nbf/iss/aud semantics with the ID-token checks.
+#include "jwt_fixtures.hpp"
 #include "metalock/jwt.hpp"
 
 #include <catch2/catch.hpp>
@@ -9,15 +10,12 @@
 using metalock::AccessTokenExpectations;
 using metalock::base64url_encode;
 using metalock::Json;
+using metalock::jwt_fixtures::make_jwt;
+using metalock::jwt_fixtures::with;
+using metalock::jwt_fixtures::without;
 using metalock::verify_access_token_claims;
 
 namespace {
-
-std::string make_jwt(const Json& payload) {
-  const Json header = {{"alg", "RS256"}, {"typ", "JWT"}, {"kid", "k1"}};
-  return base64url_encode(header.dump()) + "." + base64url_encode(payload.dump()) + "." +
-         base64url_encode(std::string(256, '\x5a'));
-}
 
 constexpr std::int64_t kNow = 1714557600;
 const std::string kIssuer = "https://tenant.auth0.com/";
@@ -58,16 +56,6 @@ AccessTokenExpectations expectations() {
 std::string error_code(const Json& claims, const AccessTokenExpectations& expect = expectations()) {
   auto result = verify_access_token_claims(make_jwt(claims), expect);
   return result ? "ok" : result.error().code;
-}
-
-Json without(Json claims, const char* name) {
-  claims.erase(name);
-  return claims;
-}
-
-Json with(Json claims, const char* name, Json value) {
-  claims[name] = std::move(value);
-  return claims;
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 // base64url, JWT decoding and the ID-token claim checks.
+#include "jwt_fixtures.hpp"
 #include "metalock/jwt.hpp"
 
 #include <catch2/catch.hpp>
@@ -10,15 +11,12 @@ using metalock::base64url_encode;
 using metalock::decode_jwt;
 using metalock::IdTokenExpectations;
 using metalock::Json;
+using metalock::jwt_fixtures::make_jwt;
+using metalock::jwt_fixtures::with;
+using metalock::jwt_fixtures::without;
 using metalock::verify_id_token_claims;
 
 namespace {
-
-// An RS256-shaped token; the core never checks signatures, so any bytes do.
-std::string make_jwt(const Json& payload, const Json& header = {{"alg", "RS256"}, {"typ", "JWT"}, {"kid", "k1"}}) {
-  return base64url_encode(header.dump()) + "." + base64url_encode(payload.dump()) + "." +
-         base64url_encode(std::string(256, '\x5a'));
-}
 
 constexpr std::int64_t kNow = 1700000000;
 
@@ -52,16 +50,6 @@ IdTokenExpectations expectations() {
 std::string error_code(const Json& claims, const IdTokenExpectations& expect = expectations()) {
   auto result = verify_id_token_claims(make_jwt(claims), expect);
   return result ? "ok" : result.error().code;
-}
-
-Json without(Json claims, const char* name) {
-  claims.erase(name);
-  return claims;
-}
-
-Json with(Json claims, const char* name, Json value) {
-  claims[name] = std::move(value);
-  return claims;
 }
 
 }  // namespace
