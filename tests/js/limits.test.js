@@ -1,5 +1,6 @@
 // Hostile sizes through the wasm build: 10,000 levels of nesting and 50 MB bodies end as
-// error codes, quickly, and the core keeps working afterwards (no trap, no crash).
+// error codes, and the core keeps working afterwards (no trap, no crash). How fast: npm run
+// bench (bench/limits_bench.cpp), not asserted here.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyMetadataPatch, buildMetadataPatch, mapSignupFields, MetalockError } from '../../dist/metalock.js';
@@ -7,7 +8,6 @@ import { createFacade } from '../../js/core/facade.js';
 import { loadCore } from '../../js/core/load.js';
 
 const FIFTY_MB = 50 * 1024 * 1024;
-const LIMIT_MS = 1000;   // typical: tens to a few hundred ms on a 2-core machine
 
 function nestedObject(depth) {
   let value = 1;
@@ -16,19 +16,16 @@ function nestedObject(depth) {
 }
 const nestedText = (depth) => '['.repeat(depth) + ']'.repeat(depth);
 
-async function failsFast(run, code) {
-  const started = performance.now();
+async function fails(run, code) {
   let caught;
   try {
     await run();
   } catch (error) {
     caught = error;
   }
-  const elapsed = performance.now() - started;
   // The facade (js/core) and the bundle (dist/) each hold their own copy of the class.
   assert.ok(caught instanceof MetalockError || caught?.name === 'MetalockError', `expected a MetalockError, got ${caught}`);
   assert.equal(caught.code, code);
-  assert.ok(elapsed < LIMIT_MS, `took ${elapsed.toFixed(0)} ms`);
 }
 
 async function coreStillWorks() {
@@ -38,26 +35,26 @@ async function coreStillWorks() {
 
 test('10,000 levels of nesting are too_deep, as objects and as text', async () => {
   const core = await loadCore();
-  await failsFast(() => applyMetadataPatch({ user_metadata: {} }, { user_metadata: { deep: nestedObject(10_000) } }), 'too_deep');
-  await failsFast(() => buildMetadataPatch({}, { deep: nestedObject(10_000) }), 'too_deep');
-  await failsFast(() => mapSignupFields([{ name: 'x', placeholder: 'x' }], { x: nestedObject(10_000) }, {}), 'too_deep');
-  await failsFast(() => core.normalizeProfile(`{"a":${nestedText(10_000)}}`), 'too_deep');
-  await failsFast(() => core.parseResponse({ status: 200, headers: {}, body: nestedText(10_000) }), 'too_deep');
-  await failsFast(() => core.validatePatch({ user_metadata: { deep: nestedObject(10_000) } }), 'too_deep');
+  await fails(() => applyMetadataPatch({ user_metadata: {} }, { user_metadata: { deep: nestedObject(10_000) } }), 'too_deep');
+  await fails(() => buildMetadataPatch({}, { deep: nestedObject(10_000) }), 'too_deep');
+  await fails(() => mapSignupFields([{ name: 'x', placeholder: 'x' }], { x: nestedObject(10_000) }, {}), 'too_deep');
+  await fails(() => core.normalizeProfile(`{"a":${nestedText(10_000)}}`), 'too_deep');
+  await fails(() => core.parseResponse({ status: 200, headers: {}, body: nestedText(10_000) }), 'too_deep');
+  await fails(() => core.validatePatch({ user_metadata: { deep: nestedObject(10_000) } }), 'too_deep');
   await coreStillWorks();
 });
 
 test('a million levels (past what JSON.stringify can walk) are too_deep too', async () => {
-  await failsFast(() => applyMetadataPatch({}, { user_metadata: { deep: nestedObject(1_000_000) } }), 'too_deep');
+  await fails(() => applyMetadataPatch({}, { user_metadata: { deep: nestedObject(1_000_000) } }), 'too_deep');
   await coreStillWorks();
 });
 
 test('50 MB bodies are payload_too_large', async () => {
   const core = await loadCore();
   const huge = 'x'.repeat(FIFTY_MB);
-  await failsFast(() => applyMetadataPatch({ user_metadata: {} }, { user_metadata: { huge } }), 'payload_too_large');
-  await failsFast(() => core.normalizeProfile(`{"name":"${huge}"}`), 'payload_too_large');
-  await failsFast(() => core.parseResponse({ status: 200, headers: {}, body: huge }), 'payload_too_large');
+  await fails(() => applyMetadataPatch({ user_metadata: {} }, { user_metadata: { huge } }), 'payload_too_large');
+  await fails(() => core.normalizeProfile(`{"name":"${huge}"}`), 'payload_too_large');
+  await fails(() => core.parseResponse({ status: 200, headers: {}, body: huge }), 'payload_too_large');
   await coreStillWorks();
 });
 

@@ -1,9 +1,8 @@
-// The JSON boundary: hostile text gets a clean error code, quickly, with no crash.
+// The JSON boundary: hostile text gets a clean error code, with no crash (its speed: bench/).
 #include "metalock/json.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <cmath>
 #include <string>
 
@@ -25,13 +24,6 @@ std::string nested_objects(std::size_t depth) {
   return text;
 }
 
-template <typename F>
-double seconds(F&& f) {
-  const auto start = std::chrono::steady_clock::now();
-  f();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
 }  // namespace
 
 TEST_CASE("parse_json accepts ordinary documents", "[json]") {
@@ -43,18 +35,14 @@ TEST_CASE("parse_json accepts ordinary documents", "[json]") {
   CHECK(parse_json("\"text\"").value() == "text");
 }
 
-TEST_CASE("10,000 nested arrays or objects are too_deep, quickly and without a crash", "[json]") {
-  const std::string arrays = nested(10000, '[', ']');
-  const std::string objects = nested_objects(10000);
-  double elapsed = seconds([&] {
-    auto a = parse_json(arrays);
-    REQUIRE_FALSE(a.ok());
-    CHECK(a.error().code == metalock::code::too_deep);
-    auto o = parse_json(objects);
-    REQUIRE_FALSE(o.ok());
-    CHECK(o.error().code == metalock::code::too_deep);
-  });
-  CHECK(elapsed < 0.5);
+// How fast these refusals are is measured in bench/limits_bench.cpp, not asserted here.
+TEST_CASE("10,000 nested arrays or objects are too_deep without a crash", "[json]") {
+  auto a = parse_json(nested(10000, '[', ']'));
+  REQUIRE_FALSE(a.ok());
+  CHECK(a.error().code == metalock::code::too_deep);
+  auto o = parse_json(nested_objects(10000));
+  REQUIRE_FALSE(o.ok());
+  CHECK(o.error().code == metalock::code::too_deep);
 }
 
 TEST_CASE("depth exactly at the limit is accepted, one more is refused", "[json]") {
@@ -80,14 +68,10 @@ TEST_CASE("custom limits apply", "[json]") {
   CHECK(parse_json("[1,2,3]", {64, 7}).ok());
 }
 
-TEST_CASE("a 50 MB document is payload_too_large without being parsed", "[json]") {
-  std::string big = "[\"" + std::string(50 * 1024 * 1024, 'x') + "\"]";
-  double elapsed = seconds([&] {
-    auto doc = parse_json(big);
-    REQUIRE_FALSE(doc.ok());
-    CHECK(doc.error().code == metalock::code::payload_too_large);
-  });
-  CHECK(elapsed < 0.1);
+TEST_CASE("a 50 MB document is payload_too_large", "[json]") {
+  auto doc = parse_json("[\"" + std::string(50 * 1024 * 1024, 'x') + "\"]");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().code == metalock::code::payload_too_large);
 }
 
 TEST_CASE("invalid UTF-8 and bad syntax are invalid_json", "[json]") {
