@@ -27,6 +27,13 @@ std::string error_envelope(const Error& error) {
   return dump_json(envelope);
 }
 
+const Error* first_failure(std::initializer_list<const Result<Json>*> docs) {
+  for (const Result<Json>* doc : docs) {
+    if (!*doc) return &doc->error();
+  }
+  return nullptr;
+}
+
 std::string string_option(const Json& options, const char* name) {
   return optional_string_option(options, name).value_or(std::string());
 }

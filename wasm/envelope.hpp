@@ -12,6 +12,7 @@
 #include "metalock/json.hpp"
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -31,8 +32,18 @@ std::string envelope(const Result<T>& result) {
   return result ? ok_envelope(result.value()) : error_envelope(result.error());
 }
 
-// Argument text from JS -> a document, under the core's limits.
-inline Result<Json> parse_argument(const std::string& text) { return parse_json(text); }
+// A JSON text argument from JS, adopted and parsed under the core's limits.
+inline Result<Json> adopt_json(TextAddress data, std::size_t size) { return parse_json(adopt_text(data, size)); }
+
+// use(doc...) once every argument parsed, else the first failure's error envelope. Adopt
+// every argument before checking any, so none is leaked: with_json(use, adopt_json(...), ...).
+const Error* first_failure(std::initializer_list<const Result<Json>*> docs);
+
+template <typename Use, typename... Docs>
+std::string with_json(Use&& use, const Docs&... docs) {
+  if (const Error* failure = first_failure({&docs...})) return error_envelope(*failure);
+  return use(docs.value()...);
+}
 
 // Reads of an options object that JS built. Absent or mistyped members read as absent:
 // the options are ours (js/core), not untrusted input.

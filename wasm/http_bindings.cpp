@@ -32,7 +32,7 @@ std::string userinfo(TextAddress base_at, std::size_t base_size, TextAddress tok
 // grant: {clientId, username, password, realm, audience?, scope?}
 std::string password_realm(TextAddress base_at, std::size_t base_size, TextAddress grant_at, std::size_t grant_size) {
   const std::string base = adopt_text(base_at, base_size);
-  auto grant = parse_argument(adopt_text(grant_at, grant_size));
+  auto grant = adopt_json(grant_at, grant_size);
   if (!grant) return error_envelope(grant.error());
   const Json& g = grant.value();
   return request_envelope(password_realm_request(
@@ -43,7 +43,7 @@ std::string password_realm(TextAddress base_at, std::size_t base_size, TextAddre
 // options: {clientId, refreshToken, scope?}
 std::string refresh(TextAddress base_at, std::size_t base_size, TextAddress options_at, std::size_t options_size) {
   const std::string base = adopt_text(base_at, base_size);
-  auto options = parse_argument(adopt_text(options_at, options_size));
+  auto options = adopt_json(options_at, options_size);
   if (!options) return error_envelope(options.error());
   const Json& o = options.value();
   return request_envelope(refresh_token_request(base, string_option(o, "clientId"),
@@ -52,7 +52,7 @@ std::string refresh(TextAddress base_at, std::size_t base_size, TextAddress opti
 
 std::string signup(TextAddress base_at, std::size_t base_size, TextAddress body_at, std::size_t body_size) {
   const std::string base = adopt_text(base_at, base_size);
-  auto body = parse_argument(adopt_text(body_at, body_size));
+  auto body = adopt_json(body_at, body_size);
   if (!body) return error_envelope(body.error());
   return request_envelope(signup_request(base, body.value()));
 }
@@ -68,7 +68,7 @@ std::string patch_user(TextAddress base_at, std::size_t base_size, TextAddress u
                        TextAddress patch_at, std::size_t patch_size, TextAddress token_at, std::size_t token_size) {
   const std::string base = adopt_text(base_at, base_size);
   const std::string user_id = adopt_text(user_at, user_size);
-  auto patch = parse_argument(adopt_text(patch_at, patch_size));
+  auto patch = adopt_json(patch_at, patch_size);
   const std::string token = adopt_text(token_at, token_size);
   if (!patch) return error_envelope(patch.error());
   return request_envelope(patch_user_request(base, user_id, patch.value(), token));
@@ -77,7 +77,7 @@ std::string patch_user(TextAddress base_at, std::size_t base_size, TextAddress u
 // headers: {name: value}; the parsed 2xx body (null when empty) or the normalized error.
 std::string parse_response(int status, TextAddress headers_at, std::size_t headers_size, TextAddress body_at,
                            std::size_t body_size) {
-  auto headers = parse_argument(adopt_text(headers_at, headers_size));
+  auto headers = adopt_json(headers_at, headers_size);
   std::string body = adopt_text(body_at, body_size);
   if (!headers) return error_envelope(headers.error());
   return envelope(parse_http_response({status, header_pairs(headers.value()), std::move(body)}));

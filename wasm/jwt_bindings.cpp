@@ -18,7 +18,7 @@ std::string decode(TextAddress token_at, std::size_t token_size) {
 std::string verify_claims(TextAddress token_at, std::size_t token_size, TextAddress options_at,
                           std::size_t options_size) {
   const std::string token = adopt_text(token_at, token_size);
-  auto options = parse_argument(adopt_text(options_at, options_size));
+  auto options = adopt_json(options_at, options_size);
   if (!options) return error_envelope(options.error());
   const Json& o = options.value();
   IdTokenExpectations expect;
@@ -35,7 +35,7 @@ std::string verify_claims(TextAddress token_at, std::size_t token_size, TextAddr
 std::string verify_access_claims(TextAddress token_at, std::size_t token_size, TextAddress options_at,
                                  std::size_t options_size) {
   const std::string token = adopt_text(token_at, token_size);
-  auto options = parse_argument(adopt_text(options_at, options_size));
+  auto options = adopt_json(options_at, options_size);
   if (!options) return error_envelope(options.error());
   const Json& o = options.value();
   AccessTokenExpectations expect;

@@ -11,7 +11,7 @@ namespace {
 std::string normalize(TextAddress userinfo_at, std::size_t userinfo_size, TextAddress options_at,
                       std::size_t options_size) {
   const std::string userinfo_text = adopt_text(userinfo_at, userinfo_size);
-  auto options = parse_argument(adopt_text(options_at, options_size));
+  auto options = adopt_json(options_at, options_size);
   if (!options) return error_envelope(options.error());
   ProfileOptions profile_options;
   profile_options.user_metadata_claim = string_option(options.value(), "userMetadataClaim");

@@ -31,37 +31,33 @@ Json entry_json(const TokenEntry& e) {
 std::string get(TextAddress serialized_at, std::size_t serialized_size, TextAddress key_at, std::size_t key_size,
                 TextAddress options_at, std::size_t options_size) {
   const std::string serialized = adopt_text(serialized_at, serialized_size);
-  auto key = parse_argument(adopt_text(key_at, key_size));
-  auto options = parse_argument(adopt_text(options_at, options_size));
-  if (!key) return error_envelope(key.error());
-  if (!options) return error_envelope(options.error());
-  const auto found = load(serialized).get(key_from(key.value()), integer_option(options.value(), "now").value_or(0),
-                                          integer_option(options.value(), "leeway").value_or(kDefaultLeewaySeconds));
-  return ok_envelope(found ? entry_json(*found) : Json());
+  auto use = [&serialized](const Json& key, const Json& options) {
+    const auto found = load(serialized).get(key_from(key), integer_option(options, "now").value_or(0),
+                                            integer_option(options, "leeway").value_or(kDefaultLeewaySeconds));
+    return ok_envelope(found ? entry_json(*found) : Json());
+  };
+  return with_json(use, adopt_json(key_at, key_size), adopt_json(options_at, options_size));
 }
 
 // options: {now} -> {serialized, entry}
 std::string put(TextAddress serialized_at, std::size_t serialized_size, TextAddress body_at, std::size_t body_size,
                 TextAddress key_at, std::size_t key_size, TextAddress options_at, std::size_t options_size) {
   const std::string serialized = adopt_text(serialized_at, serialized_size);
-  auto body = parse_argument(adopt_text(body_at, body_size));
-  auto key = parse_argument(adopt_text(key_at, key_size));
-  auto options = parse_argument(adopt_text(options_at, options_size));
-  if (!body) return error_envelope(body.error());
-  if (!key) return error_envelope(key.error());
-  if (!options) return error_envelope(options.error());
-  auto entry = token_entry_from_response(body.value(), key_from(key.value()),
-                                         integer_option(options.value(), "now").value_or(0));
-  if (!entry) return error_envelope(entry.error());
-  TokenCache cache = load(serialized);
-  cache.put(entry.value());
-  return ok_envelope({{"serialized", cache.serialize()}, {"entry", entry_json(entry.value())}});
+  auto use = [&serialized](const Json& body, const Json& key, const Json& options) {
+    auto entry = token_entry_from_response(body, key_from(key), integer_option(options, "now").value_or(0));
+    if (!entry) return error_envelope(entry.error());
+    TokenCache cache = load(serialized);
+    cache.put(entry.value());
+    return ok_envelope({{"serialized", cache.serialize()}, {"entry", entry_json(entry.value())}});
+  };
+  return with_json(use, adopt_json(body_at, body_size), adopt_json(key_at, key_size),
+                   adopt_json(options_at, options_size));
 }
 
 std::string refresh_token(TextAddress serialized_at, std::size_t serialized_size, TextAddress key_at,
                           std::size_t key_size) {
   const std::string serialized = adopt_text(serialized_at, serialized_size);
-  auto key = parse_argument(adopt_text(key_at, key_size));
+  auto key = adopt_json(key_at, key_size);
   if (!key) return error_envelope(key.error());
   const auto token = load(serialized).refresh_token(key_from(key.value()));
   return ok_envelope(token ? Json(*token) : Json());
@@ -69,7 +65,7 @@ std::string refresh_token(TextAddress serialized_at, std::size_t serialized_size
 
 std::string remove(TextAddress serialized_at, std::size_t serialized_size, TextAddress key_at, std::size_t key_size) {
   const std::string serialized = adopt_text(serialized_at, serialized_size);
-  auto key = parse_argument(adopt_text(key_at, key_size));
+  auto key = adopt_json(key_at, key_size);
   if (!key) return error_envelope(key.error());
   TokenCache cache = load(serialized);
   cache.remove(key_from(key.value()));
