@@ -2,7 +2,7 @@
 // package.json "exports" -> dist/metalock.d.ts. Compiled with `tsc --noEmit` by
 // tests/js/types.test.js; the @ts-expect-error lines prove that misuse is refused.
 import {
-  applyMetadataPatch, buildMetadataPatch, createClient, Lock, mapSignupFields, MetalockError,
+  applyMetadataPatch, buildMetadataPatch, createClient, mapSignupFields, MetalockError,
   type AuthResult, type Client, type ClientOptions, type MetadataPatch, type SignupField,
   type TokenStore, type UserProfile,
 } from 'metalock';
@@ -106,20 +106,6 @@ async function main(): Promise<void> {
   const own = new MetalockError({ code: 'login_required', description: 'log in first' });
   expectType<Error>(own);
 
-  const lock = new Lock('metalock-demo', 'http://127.0.0.1:3000', {
-    container: 'root',
-    additionalSignUpFields: fields,
-    auth: { params: { scope: 'openid profile email' } },
-  });
-  lock
-    .on('authenticated', (result) => {
-      expectType<AuthResult>(result);
-      lock.getUserInfo(result.accessToken, (error, p) => void [error, p]);
-    })
-    .on('authorization_error', (error) => expectType<MetalockError>(error));
-  lock.show();
-  lock.hide();
-  lock.logout();
 
   // Misuse the declarations must refuse:
   // @ts-expect-error domain is required
