@@ -1,5 +1,7 @@
-// Lock's additionalSignUpFields -> the /dbconnections/signup body: specs, values, limits.
+// Lock's additionalSignUpFields -> the /dbconnections/signup body: values, prefills, limits,
+// and the markup stripping every value goes through. The specs themselves: signup_fields_test.cpp.
 #include "metalock/signup.hpp"
+#include "signup_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,29 +11,16 @@
 using metalock::Json;
 using metalock::map_signup_fields;
 using metalock::strip_html;
-namespace code = metalock::code;
+using metalock::signup_fixtures::failure;
+using metalock::signup_fixtures::kBase;
 
 namespace {
-
-const Json kBase = Json::parse(
-    R"({"client_id":"metalock-demo","connection":"Username-Password-Authentication","email":"ann@example.com","password":"Secret-123"})");
 
 Json body_for(const char* specs, const char* values, const Json& base = kBase) {
   auto result = map_signup_fields(Json::parse(specs), Json::parse(values), base);
   INFO((result.ok() ? std::string() : result.error().code + " " + result.error().field + ": " + result.error().description));
   REQUIRE(result.ok());
   return result.value();
-}
-
-// "code (field)" of a failing mapping.
-std::string failure(const Json& specs, const Json& values, const Json& base = kBase) {
-  auto result = map_signup_fields(specs, values, base);
-  if (result.ok()) return "ok: " + result.value().dump();
-  return result.error().code + " (" + result.error().field + ")";
-}
-
-std::string failure(const char* specs, const char* values = "{}", const Json& base = kBase) {
-  return failure(Json::parse(specs), Json::parse(values), base);
 }
 
 Json with(Json object, const char* key, Json value) {
@@ -231,81 +220,6 @@ TEST_CASE("signup: text values must be strings", "[signup]") {
     CHECK(failure(R"([{"name":"bio","placeholder":"Bio"}])", (std::string(R"({"bio":)") + value + "}").c_str()) ==
           "not_a_string (bio)");
   }
-}
-
-TEST_CASE("signup: spec validation", "[signup][spec]") {
-  auto spec_error = [](const char* specs) { return failure(specs); };
-  CHECK(spec_error(R"({"name":"a"})") == "invalid_field_spec ()");
-  CHECK(spec_error(R"([1])") == "invalid_field_spec (0)");
-  CHECK(spec_error(R"([{"placeholder":"P"}])") == "invalid_field_spec (0)");
-  CHECK(spec_error(R"([{"name":"ok","placeholder":"P"},{"name":"","placeholder":"P"}])") == "invalid_field_spec (1)");
-  CHECK(spec_error(R"([{"name":7,"placeholder":"P"}])") == "invalid_field_spec (0)");
-  CHECK(spec_error(R"([{"name":"a b","placeholder":"P"}])") == "invalid_field_spec (a b)");
-  CHECK(spec_error(R"([{"name":"a-b","placeholder":"P"}])") == "invalid_field_spec (a-b)");
-  CHECK(spec_error(R"([{"name":"é","placeholder":"P"}])") == "invalid_field_spec (é)");
-  for (const char* reserved : {"email", "username", "password"}) {
-    CHECK(spec_error((std::string(R"([{"name":")") + reserved + R"(","placeholder":"P"}])").c_str()) ==
-          std::string("invalid_field_spec (") + reserved + ")");
-  }
-  CHECK(spec_error(R"([{"name":"a","placeholder":"P"},{"name":"a","placeholder":"Q"}])") == "invalid_field_spec (a)");
-  CHECK(spec_error(R"([{"name":"a","placeholder":"P","type":"radio"}])") == "invalid_field_spec (a)");
-  CHECK(spec_error(R"([{"name":"a","placeholder":"P","type":1}])") == "invalid_field_spec (a)");
-  CHECK(spec_error(R"([{"name":"a"}])") == "invalid_field_spec (a)");
-  CHECK(spec_error(R"([{"name":"a","placeholder":""}])") == "invalid_field_spec (a)");
-  CHECK(spec_error(R"([{"name":"a","placeholder":3}])") == "invalid_field_spec (a)");
-  CHECK(spec_error(R"([{"name":"a","type":"checkbox"}])") == "invalid_field_spec (a)");
-  CHECK(spec_error(R"([{"name":"a","placeholder":"P","prefill":1}])") == "invalid_field_spec (a)");
-  CHECK(spec_error(R"([{"name":"a","placeholder":"P","validator":"fn"}])") == "invalid_field_spec (a)");
-  CHECK(spec_error(R"([{"name":"a","placeholder":"P","ariaLabel":false}])") == "invalid_field_spec (a)");
-  CHECK(spec_error(R"([{"name":"a","type":"checkbox","placeholder":"P","prefill":"yes"}])") == "invalid_field_spec (a)");
-  // select
-  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P"}])") == "invalid_field_spec (s)");
-  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P","options":[]}])") == "invalid_field_spec (s)");
-  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P","options":[{"label":"A"}]}])") ==
-        "invalid_field_spec (s)");
-  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P","options":[{"label":"","value":"a"}]}])") ==
-        "invalid_field_spec (s)");
-  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P","options":[{"label":"A","value":1}]}])") ==
-        "invalid_field_spec (s)");
-  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P","options":["a"]}])") == "invalid_field_spec (s)");
-  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P","validator":true,
-      "options":[{"label":"A","value":"a"}]}])") == "invalid_field_spec (s)");
-  CHECK(spec_error(R"([{"name":"s","type":"select","placeholder":"P","prefill":"b",
-      "options":[{"label":"A","value":"a"}]}])") == "invalid_field_spec (s)");
-  // hidden
-  CHECK(spec_error(R"([{"name":"h","type":"hidden"}])") == "invalid_field_spec (h)");
-  CHECK(spec_error(R"([{"name":"h","type":"hidden","value":5}])") == "invalid_field_spec (h)");
-  // storage
-  CHECK(spec_error(R"([{"name":"color","placeholder":"P","storage":"root"}])") == "invalid_field_spec (color)");
-  CHECK(spec_error(R"([{"name":"name","placeholder":"P","storage":"user_metadata"}])") == "invalid_field_spec (name)");
-  CHECK(spec_error(R"([{"name":"picture","placeholder":"P","storage":true}])") == "invalid_field_spec (picture)");
-  // Spec errors come before limits and values.
-  CHECK(failure(R"([{"name":"bio","placeholder":"P"},{"name":"x y"}])", R"({"bio":5})") == "invalid_field_spec (x y)");
-}
-
-TEST_CASE("signup: parse_signup_fields reads every member", "[signup][spec]") {
-  auto fields = metalock::parse_signup_fields(Json::parse(R"([
-    {"name":"given_name","placeholder":"First","storage":"root","ariaLabel":"First name","prefill":"Ann","icon":"x.svg"},
-    {"name":"plan","type":"select","placeholder":"Plan","options":[{"label":"Free","value":"free"}]},
-    {"name":"nl","type":"checkbox","placeholder":"News","validator":null},
-    {"name":"src","type":"hidden","value":"web","validator":true}])"));
-  REQUIRE(fields.ok());
-  const auto& f = fields.value();
-  REQUIRE(f.size() == 4);
-  CHECK(f[0].root);
-  CHECK(f[0].aria_label == "First name");
-  CHECK(f[0].prefill == std::optional<std::string>("Ann"));
-  CHECK(f[0].type == metalock::FieldType::text);
-  CHECK(f[1].type == metalock::FieldType::select);
-  REQUIRE(f[1].options.size() == 1);
-  CHECK(f[1].options[0].label == "Free");
-  CHECK(f[1].options[0].value == "free");
-  CHECK(f[2].type == metalock::FieldType::checkbox);
-  CHECK_FALSE(f[2].has_validator);
-  CHECK(f[3].type == metalock::FieldType::hidden);
-  CHECK(f[3].value == std::optional<std::string>("web"));
-  CHECK(f[3].has_validator);
-  CHECK(f[3].placeholder.empty());
 }
 
 TEST_CASE("strip_html removes markup and keeps text", "[signup][html]") {
