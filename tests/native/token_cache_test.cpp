@@ -1,61 +1,26 @@
-// The token cache: keys, expiry with leeway, scope containment, refresh tokens, stored form.
-#include "metalock/jwt.hpp"
+// The token cache: keys, expiry with leeway, scope containment, refresh tokens, entries made
+// from token responses. The stored form: token_cache_storage_test.cpp.
 #include "metalock/token_cache.hpp"
+#include "token_cache_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <random>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 using metalock::Json;
 using metalock::TokenCache;
 using metalock::TokenEntry;
-using metalock::TokenKey;
 using metalock::token_cache_key;
 using metalock::token_entry_from_response;
-
-namespace {
-
-constexpr std::int64_t kNow = 1700000000;
-const std::string kMgmt = "https://tenant.auth0.com/api/v2/";
-
-TokenEntry entry(const std::string& scope, const std::string& access_token, std::int64_t expires_at,
-                 const std::string& audience = kMgmt, const std::string& refresh_token = "") {
-  TokenEntry e;
-  e.client_id = "metalock-demo";
-  e.audience = audience;
-  e.scope = scope;
-  e.access_token = access_token;
-  e.refresh_token = refresh_token;
-  e.expires_at = expires_at;
-  return e;
-}
-
-TokenKey key(const std::string& scope, const std::string& audience = kMgmt) {
-  return {"metalock-demo", audience, scope};
-}
-
-std::string served(const TokenCache& cache, const TokenKey& k, std::int64_t now = kNow,
-                   std::int64_t leeway = metalock::kDefaultLeewaySeconds) {
-  auto found = cache.get(k, now, leeway);
-  return found ? found->access_token : "(none)";
-}
-
-// The body Auth0 returns for a password-realm grant with offline_access.
-Json auth0_token_body() {
-  const std::string id_token =
-      metalock::base64url_encode(R"({"alg":"RS256","typ":"JWT","kid":"k1"})") + "." +
-      metalock::base64url_encode(R"({"iss":"https://tenant.auth0.com/","sub":"auth0|1","aud":"metalock-demo",)"
-                                 R"("iat":1700000000,"exp":1700036000,"email":"jane@example.com"})") +
-      ".c2lnbmF0dXJl";
-  return {{"access_token", "eyJhbGciOiJSUzI1NiJ9.e30.c2ln"},
-          {"id_token", id_token},
-          {"refresh_token", "v1.MRrtzRkGq6kzC3J9Xj"},
-          {"scope", "openid profile email read:current_user update:current_user_metadata offline_access"},
-          {"expires_in", 86400},
-          {"token_type", "Bearer"}};
-}
-
-}  // namespace
+using metalock::token_cache_fixtures::auth0_token_body;
+using metalock::token_cache_fixtures::entry;
+using metalock::token_cache_fixtures::key;
+using metalock::token_cache_fixtures::kMgmt;
+using metalock::token_cache_fixtures::kNow;
+using metalock::token_cache_fixtures::served;
 
 TEST_CASE("cache keys are clientId::audience::scope with a default audience", "[token_cache]") {
   CHECK(token_cache_key({"abc", kMgmt, "openid profile"}) == "abc::https://tenant.auth0.com/api/v2/::openid profile");
@@ -233,110 +198,4 @@ TEST_CASE("a leeway never extends a life: negative counts as 0, past the lifetim
   CHECK(served(far, key("openid"), INT64_MIN, INT64_MAX) == "at");   // remaining 2^64 - 1 >= INT64_MAX
   CHECK(served(far, key("openid"), 0, INT64_MAX) == "at");
   CHECK(served(far, key("openid"), 1, INT64_MAX) == "(none)");
-}
-
-TEST_CASE("the stored form round-trips", "[token_cache][storage]") {
-  TokenCache cache;
-  auto made = token_entry_from_response(auth0_token_body(), key("openid"), kNow);
-  REQUIRE(made);
-  cache.put(made.value());
-  cache.put(entry("openid", "plain", kNow + 60, ""));
-  const std::string stored = cache.serialize();
-  const Json doc = Json::parse(stored);
-  CHECK(doc["version"] == 1);
-  CHECK(doc["entries"].size() == 2);
-  CHECK(doc["entries"][0]["id_token_claims"]["email"] == "jane@example.com");
-
-  auto back = TokenCache::deserialize(stored);
-  REQUIRE(back);
-  CHECK(back.value().serialize() == stored);
-  CHECK(served(back.value(), key("openid"), kNow) == "eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
-  CHECK(back.value().refresh_token(key("openid")) == std::optional<std::string>("v1.MRrtzRkGq6kzC3J9Xj"));
-  CHECK(TokenCache().serialize() == R"({"entries":[],"version":1})");
-}
-
-TEST_CASE("corrupt, foreign and other-version stored forms are refused", "[token_cache][storage]") {
-  const std::string good_entry =
-      R"({"client_id":"c","audience":"","scope":"openid","access_token":"at","id_token":"",)"
-      R"("refresh_token":"","token_type":"Bearer","expires_at":1700000000,"id_token_claims":{}})";
-  REQUIRE(TokenCache::deserialize(R"({"version":1,"entries":[)" + good_entry + "]}"));
-  const std::vector<std::string> bad = {
-      "",
-      "null",
-      "[]",
-      "{}",
-      R"({"version":2,"entries":[]})",
-      R"({"version":0,"entries":[]})",
-      R"({"version":"1","entries":[]})",
-      R"({"version":1.5,"entries":[]})",
-      R"({"version":1})",
-      R"({"version":1,"entries":{}})",
-      R"({"version":1,"entries":[null]})",
-      R"({"version":1,"entries":[{}]})",
-      R"({"version":1,"entries":[)" + good_entry + R"(,1]})",
-      // auth0-spa-js's own localStorage shape is foreign here
-      R"({"body":{"access_token":"at","expires_in":86400,"client_id":"c","scope":"openid"},"expiresAt":1700086400})",
-      std::string(R"({"version":1,"entries":[)") + std::string(500, '['),
-      "\xff\xfe{}",
-  };
-  for (const auto& text : bad) {
-    INFO(text.substr(0, 120));
-    auto result = TokenCache::deserialize(text);
-    REQUIRE_FALSE(result);
-    CHECK(result.error().code == "invalid_storage");
-  }
-  // Each field must have its type.
-  const Json base = Json::parse(good_entry);
-  for (const auto& [name, value] : base.items()) {
-    for (const Json& wrong : {Json(), Json(1.5), Json("s"), Json::array(), Json(-1)}) {
-      if (wrong.type() == value.type() || (value.is_number() && wrong.is_number_integer())) continue;
-      Json mutated = base;
-      mutated[name] = wrong;
-      INFO(name << " = " << wrong.dump());
-      CHECK_FALSE(TokenCache::deserialize(Json({{"version", 1}, {"entries", {mutated}}}).dump()));
-    }
-    Json missing = base;
-    missing.erase(name);
-    CHECK_FALSE(TokenCache::deserialize(Json({{"version", 1}, {"entries", {missing}}}).dump()));
-  }
-}
-
-TEST_CASE("deserialize never crashes on random or mutated input", "[token_cache][storage][fuzz]") {
-  TokenCache cache;
-  cache.put(token_entry_from_response(auth0_token_body(), key("openid"), kNow).value());
-  cache.put(entry("openid profile", "b", kNow + 60, "", "rt"));
-  const std::string valid = cache.serialize();
-  const std::string alphabet = "{}[]\":,0123456789.-+eEtruefalsnl \\u\x01\xff\xc3\xa9";
-
-  std::mt19937 rng(20240611);
-  std::size_t accepted = 0;
-  for (int round = 0; round < 20000; ++round) {
-    std::string text;
-    if (round % 4 == 0) {   // random bytes
-      text.resize(rng() % 200);
-      for (char& c : text) c = static_cast<char>(rng() & 0xFF);
-    } else {                // the valid form with a few random edits
-      text = valid;
-      const int edits = 1 + static_cast<int>(rng() % 4);
-      for (int i = 0; i < edits && !text.empty(); ++i) {
-        const std::size_t at = rng() % text.size();
-        switch (rng() % 3) {
-          case 0: text.erase(at, 1 + rng() % 8); break;
-          case 1: text.insert(at, 1, alphabet[rng() % alphabet.size()]); break;
-          default: text[at] = alphabet[rng() % alphabet.size()]; break;
-        }
-      }
-    }
-    auto result = TokenCache::deserialize(text);
-    if (result) {
-      ++accepted;
-      // Whatever was accepted is a working cache.
-      (void)result.value().get(key("openid"), kNow);
-      (void)result.value().refresh_token(key("openid"));
-      CHECK(TokenCache::deserialize(result.value().serialize()));
-    } else {
-      CHECK(result.error().code == "invalid_storage");
-    }
-  }
-  CHECK(accepted > 0);   // some edits (inside strings) keep the form valid
 }
