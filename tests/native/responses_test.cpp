@@ -20,6 +20,15 @@ HttpResponse json_response(int status, const Json& body) {
   return response(status, body.dump(), {{"Content-Type", "application/json; charset=utf-8"}});
 }
 
+// A JSON error body normalizes to `code` and `description` and keeps its status and itself.
+void check_normalized(int status, const Json& body, const std::string& code, const std::string& description) {
+  const Error e = normalize_http_error(json_response(status, body));
+  CHECK(e.code == code);
+  CHECK(e.description == description);
+  CHECK(e.status_code == status);
+  CHECK(e.original == body);
+}
+
 // PasswordStrengthError as /dbconnections/signup sends it for the "fair" policy.
 const char* kPasswordStrengthError =
     R"j({"name":"PasswordStrengthError","message":"Password is too weak","code":"invalid_password",)j"
@@ -36,13 +45,10 @@ const char* kPasswordStrengthError =
 }  // namespace
 
 TEST_CASE("Management API errors keep errorCode and message", "[responses]") {
-  const Json body = {{"statusCode", 404}, {"error", "Not Found"}, {"message", "The user does not exist."},
-                     {"errorCode", "inexistent_user"}};
-  const Error e = normalize_http_error(json_response(404, body));
-  CHECK(e.code == "inexistent_user");
-  CHECK(e.description == "The user does not exist.");
-  CHECK(e.status_code == 404);
-  CHECK(e.original == body);
+  check_normalized(404,
+                   {{"statusCode", 404}, {"error", "Not Found"}, {"message", "The user does not exist."},
+                    {"errorCode", "inexistent_user"}},
+                   "inexistent_user", "The user does not exist.");
 
   const Error scope = normalize_http_error(json_response(
       403, {{"statusCode", 403}, {"error", "Forbidden"}, {"message", "Insufficient scope, expected any of: update:users"},
@@ -73,12 +79,8 @@ TEST_CASE("Management API errors without errorCode get the status's code", "[res
 }
 
 TEST_CASE("Authentication API errors use error and error_description", "[responses]") {
-  const Json body = {{"error", "invalid_grant"}, {"error_description", "Wrong email or password."}};
-  const Error e = normalize_http_error(json_response(403, body));
-  CHECK(e.code == "invalid_grant");
-  CHECK(e.description == "Wrong email or password.");
-  CHECK(e.status_code == 403);
-  CHECK(e.original == body);
+  check_normalized(403, {{"error", "invalid_grant"}, {"error_description", "Wrong email or password."}},
+                   "invalid_grant", "Wrong email or password.");
 
   const Error attempts = normalize_http_error(json_response(
       429, {{"error", "too_many_attempts"},
