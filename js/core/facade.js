@@ -4,6 +4,7 @@
 // in wasm memory, and turns error envelopes into MetalockError. It decides nothing; the
 // core does.
 import { MetalockError } from '../errors.js';
+import { headerObject } from './header-object.js';
 
 // A JS value -> the JSON text a binding takes. What JSON cannot express fails here with the
 // codes the core uses for the same trouble in text.
@@ -30,17 +31,6 @@ function fail(code, description) {
 function toText(value) {
   if (typeof value === 'string') return value;
   return value === undefined || value === null ? '' : String(value);
-}
-
-// fetch's Headers (or any iterable of pairs) or a plain object -> {name: "value"}.
-function headerObject(headers) {
-  if (!headers) return {};
-  const pairs = typeof headers.entries === 'function' && typeof headers[Symbol.iterator] === 'function'
-    ? headers.entries()
-    : Object.entries(headers);
-  const object = {};
-  for (const [name, value] of pairs) object[name] = String(value);
-  return object;
 }
 
 const encoder = new TextEncoder();

@@ -2,27 +2,12 @@
 // (core.parseResponse) to be parsed or normalized into a MetalockError. Adds what only I/O
 // can know: a timeout, and retries (retry-policy.js). Every failure ends as a MetalockError
 // with a code: timeout, network_error, or the server's normalized error.
+import { headerObject } from '../core/header-object.js';
 import { MetalockError } from '../errors.js';
 import { backoffDelayMs, rateLimitDelayMs, retryDefaults } from './retry-policy.js';
 
 const TIMED_OUT = Symbol('timed out');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// fetch's Headers (or a plain object from a custom fetch) -> {lower-case name: value}, the
-// one form response headers take past this point: the retry policy reads it and
-// core.parseResponse is handed this plain object, never a Headers.
-function headerObject(headers) {
-  const out = {};
-  if (!headers) return out;
-  if (typeof headers.forEach === 'function') {
-    headers.forEach((value, name) => {
-      out[String(name).toLowerCase()] = String(value);
-    });
-  } else {
-    for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = String(value);
-  }
-  return out;
-}
 
 // For descriptions: method and path only. Query strings never carry tokens here, but
 // keeping them out of messages costs nothing.
