@@ -54,8 +54,8 @@ export const distEntries = [
       .forEach((file) => copy(`js/types/${file}`, file)),
   },
   // The local tenant (bin metalock-tenant): the CLI imports the server bundle, not a copy of it.
-  { name: 'tenant.js', build: () => bundle('js/tenant/server.js', 'tenant.js', { platform: 'node' }) },
-  { name: 'tenant-cli.js', build: () => bundle('js/tenant/cli.js', 'tenant-cli.js', { platform: 'node', plugins: [tenantServerExternal] }) },
+  { name: 'tenant.js', build: () => bundle('tenant/server.js', 'tenant.js', { platform: 'node' }) },
+  { name: 'tenant-cli.js', build: () => bundle('tenant/cli.js', 'tenant-cli.js', { platform: 'node', plugins: [tenantServerExternal] }) },
 ];
 
 export async function buildDist() {

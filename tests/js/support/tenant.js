@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const distEntry = join(root, 'dist/metalock.js');
 export const CLI = join(root, 'dist/tenant-cli.js');
 
-// The tenant's defaults (js/tenant/config.js).
+// The tenant's defaults (tenant/config.js).
 export const CLIENT_ID = 'metalock-demo';
 export const ADMIN = 'metalock-admin';
 export const ADMIN_SECRET = 'metalock-admin-secret';

@@ -3,7 +3,7 @@
 // handler. Handlers return response objects; the semantics live in the core.
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
-import { loadCore } from '../core/load.js';
+import { loadCore } from '../js/core/load.js';
 import { resolveConfig } from './config.js';
 import { createCors } from './cors.js';
 import { createFaults } from './faults.js';
