@@ -1,6 +1,6 @@
 // The dist step of `npm run build`: what `npm pack` ships. One entry per artifact; add yours
 // to `distEntries` (a bundle through `bundle()`, a plain file through `copy()`).
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { step } from './run.mjs';
@@ -57,6 +57,23 @@ export const distEntries = [
   { name: 'tenant.js', build: () => bundle('tenant/server.js', 'tenant.js', { platform: 'node' }) },
   { name: 'tenant-cli.js', build: () => bundle('tenant/cli.js', 'tenant-cli.js', { platform: 'node', plugins: [tenantServerExternal] }) },
 ];
+
+// What dist/ is built from; `npm start` skips the dist step when nothing here is newer.
+const distInputs = ['js', 'tenant', 'build/wasm/wasm/metalock.mjs', 'build/wasm/wasm/metalock.wasm',
+  'scripts/dist.mjs', 'package.json'];
+
+function modifiedTimes(path) {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [statSync(path).mtimeMs];
+  return readdirSync(path, { recursive: true }).map((name) => join(path, name))
+    .filter((file) => statSync(file).isFile()).map((file) => statSync(file).mtimeMs);
+}
+
+export function distIsCurrent() {
+  const built = modifiedTimes(distDir);
+  const sources = distInputs.flatMap((input) => modifiedTimes(join(root, input)));
+  return built.length > 0 && sources.length > 0 && Math.max(...sources) < Math.min(...built);
+}
 
 export async function buildDist() {
   step('dist/ (esbuild bundles, wasm, types)');
