@@ -69,7 +69,8 @@ async function main() {
   const editor = new MetadataEditor({
     save: (changes) => client.updateUserMetadata(changes),
     // The profile is read again from /userinfo: the claim shows what the server now has.
-    onSaved: async () => showProfile(await client.getUserInfo()),
+    onSaved: () => client.getUserInfo().then(showProfile,
+      (error) => showPageError(`Saved, but the profile could not be read again: ${error.description ?? error.message}`)),
   });
 
   function showProfile(profile) {

@@ -149,23 +149,39 @@ export class MetadataEditor {
     save.textContent = 'Saving…';
     const answer = byId('answer');
     replaceChildren(answer, h('p', { class: 'muted' }, 'Sending…'));
+    let user;
     try {
-      const user = await this.#save(patch.user_metadata);
-      replaceChildren(answer,
-        h('p', { class: 'status status-ok' }, 'Saved. The user as the server returned it:'),
-        h('pre', { class: 'json' }, jsonNodes(user)));
-      await this.#onSaved(user);
+      user = await this.#save(patch.user_metadata);
     } catch (error) {
-      const before = error.statusCode === undefined;
-      replaceChildren(answer,
-        h('p', { class: 'status status-error' },
-          before ? 'Refused before sending: ' : `The server answered ${error.statusCode}: `,
-          h('code', {}, error.code ?? 'error')),
-        h('p', { class: 'error-text' }, error.description ?? error.message),
-        error.original && typeof error.original === 'object' ? h('pre', { class: 'json' }, jsonNodes(error.original)) : null);
+      this.#showFailure(patch, error);
       this.#preview();
+      return;
     } finally {
       save.textContent = 'Save';
     }
+    replaceChildren(answer,
+      h('p', { class: 'status status-ok' }, 'Saved. The server answered with the updated user.'),
+      h('p', { class: 'answer-label' }, 'Sent'),
+      h('pre', { class: 'json' }, jsonNodes(patch)),
+      h('p', { class: 'answer-label' }, 'user_metadata in the answer'),
+      h('pre', { class: 'json', id: 'answer-metadata' }, jsonNodes(user.user_metadata)),
+      h('details', { class: 'raw' }, h('summary', {}, 'The whole user in the answer'), h('pre', { class: 'json' }, jsonNodes(user))));
+    await this.#onSaved(user);
+  }
+
+  // A MetalockError: refused by the client before any request, or the server's error answer.
+  #showFailure(patch, error) {
+    const unreachable = error.code === 'network_error' || error.code === 'timeout';
+    const sent = error.statusCode !== undefined || unreachable;
+    let headline = 'Refused before sending: ';
+    if (unreachable) headline = 'The server could not be reached: ';
+    else if (sent) headline = `The server answered ${error.statusCode}: `;
+    replaceChildren(byId('answer'),
+      h('p', { class: 'status status-error' }, headline, h('code', {}, error.code ?? 'error')),
+      h('p', { class: 'error-text' }, error.description ?? error.message),
+      sent ? [h('p', { class: 'answer-label' }, 'Sent'), h('pre', { class: 'json' }, jsonNodes(patch))] : null,
+      error.original && typeof error.original === 'object'
+        ? [h('p', { class: 'answer-label' }, 'The answer'), h('pre', { class: 'json' }, jsonNodes(error.original))]
+        : null);
   }
 }
