@@ -29,6 +29,7 @@ export function createFrame({ id, t, settings, theme, onClose, onSwitch }) {
       type: 'button', class: 'mlk-tab', 'data-screen': screen, onclick: () => onSwitch(screen),
     }, t(screen === 'login' ? 'loginLabel' : 'signUpLabel')))
     : [];
+  const nav = tabs.length ? el('nav', { class: 'mlk-tabs', 'aria-label': t('title') }, tabs) : null;
   const flash = el('div', { class: 'mlk-flash', role: 'status' });
   const slot = el('div', { class: 'mlk-body' });
   const panel = el(inline ? 'section' : 'div', {
@@ -39,8 +40,7 @@ export function createFrame({ id, t, settings, theme, onClose, onSwitch }) {
     tabindex: '-1',
   },
   el('header', { class: 'mlk-header' }, logo ? el('img', { class: 'mlk-logo', src: logo, alt: '' }) : null, title, close),
-  tabs.length ? el('nav', { class: 'mlk-tabs', 'aria-label': t('title') }, tabs) : null,
-  flash, slot);
+  nav, flash, slot);
   const root = el('div', { class: `mlk-root ${inline ? 'mlk-inline' : 'mlk-overlay'} ${theme}`.trim() }, panel);
 
   let releaseFocus = null;
@@ -73,7 +73,9 @@ export function createFrame({ id, t, settings, theme, onClose, onSwitch }) {
       if (returnFocusTo && returnFocusTo.isConnected && typeof returnFocusTo.focus === 'function') returnFocusTo.focus();
       returnFocusTo = null;
     },
-    setScreen(screen, content) {
+    // A form shows the Log In / Sign Up switch; a message (success, failure) stands alone.
+    setScreen(screen, content, { switchable = true } = {}) {
+      nav?.classList.toggle('mlk-hidden', !switchable);
       for (const tab of tabs) {
         if (tab.dataset.screen === screen) tab.setAttribute('aria-current', 'page');
         else tab.removeAttribute('aria-current');

@@ -5,7 +5,7 @@ import { el } from './dom.js';
 import { sanitizedFragment } from './placeholder-html.js';
 
 // -> {node, control, value(), setHint(text), focus()}
-function withHint(node, control, hintId, read) {
+export function withHint(node, control, hintId, read) {
   const hint = el('p', { id: hintId, class: 'mlk-hint', 'aria-live': 'polite' });
   node.append(hint);
   control.setAttribute('aria-describedby', hintId);

@@ -25,7 +25,7 @@ export async function createWidget({ options, client, emit }) {
 
   function unrecoverable(error) {
     const failure = MetalockError.from(error, 'unrecoverable_error');
-    frame.setScreen(current, el('p', { class: 'mlk-unrecoverable', role: 'alert' }, t('unrecoverableError')));
+    frame.setScreen(current, el('p', { class: 'mlk-unrecoverable', role: 'alert' }, t('unrecoverableError')), { switchable: false });
     emit('unrecoverable_error', failure);
   }
 
@@ -40,7 +40,7 @@ export async function createWidget({ options, client, emit }) {
 
   function showMessage(text) {
     frame.setFlash(null);
-    frame.setScreen(current, el('p', { class: 'mlk-success', role: 'status' }, text));
+    frame.setScreen(current, el('p', { class: 'mlk-success', role: 'status' }, text), { switchable: false });
   }
 
   // A request behind a form: busy while it runs, its failure worded in the form.
@@ -57,9 +57,9 @@ export async function createWidget({ options, client, emit }) {
     }
   }
 
-  function renderLogin() {
+  function renderLogin(prefillEmail) {
     const form = loginScreen({
-      id, t, settings,
+      id, t, settings, prefillEmail,
       onSubmit: ({ email, password }) => run(form, 'login', () => authenticate(email, password),
         (error) => emit('authorization_error', error)),
     });
@@ -94,7 +94,7 @@ export async function createWidget({ options, client, emit }) {
             form.setError(wordError(failure, 'login', t));
           }
         } else {
-          showScreen('login', { type: 'success', text: t('success.signUp') });
+          showScreen('login', { type: 'success', text: t('success.signUp') }, email);
         }
       }, (error) => emit('signup error', error)),
     });
@@ -103,10 +103,11 @@ export async function createWidget({ options, client, emit }) {
     return form;
   }
 
-  async function showScreen(screen, flash = null) {
+  // email: prefills the login screen (after a sign-up without login).
+  async function showScreen(screen, flash = null, email = undefined) {
     current = screen;
     frame.setFlash(flash);
-    const form = screen === 'signUp' ? await renderSignup() : renderLogin();
+    const form = screen === 'signUp' ? await renderSignup() : renderLogin(email);
     if (form && settings.autofocus && visible) form.focusFirst();
   }
 

@@ -12,7 +12,6 @@ export default {
   passwordInputPlaceholder: 'your password',
   showPassword: 'Show password',
   signUpTerms: 'By signing up, you agree to our terms of service and privacy policy.',
-  acceptTermsLabel: 'I agree',
   closeLabel: 'Close',
   loadingLabel: 'Loading…',
   blankErrorHint: "Can't be blank",

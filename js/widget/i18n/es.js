@@ -11,7 +11,6 @@ export default {
   passwordInputPlaceholder: 'su contraseña',
   showPassword: 'Mostrar contraseña',
   signUpTerms: 'Al registrarse, acepta nuestros términos de servicio y nuestra política de privacidad.',
-  acceptTermsLabel: 'Acepto',
   closeLabel: 'Cerrar',
   loadingLabel: 'Cargando…',
   blankErrorHint: 'No puede estar vacío',

@@ -2,6 +2,7 @@
 // off: hints are ours), a live error area above the submit button, the busy state, and
 // field checks on blur and then on every input once the field was left or submitted.
 import { el } from '../dom.js';
+import { inputField } from '../field-view.js';
 
 // children: the form's nodes in order; views: [{view, check(value) -> hint}], the checked ones.
 export function createForm({ id, submitLabel, children, views, onSubmit }) {
@@ -69,7 +70,7 @@ export function createForm({ id, submitLabel, children, views, onSubmit }) {
 }
 
 // The email and password fields of both screens.
-export function credentialViews({ id, t, inputField, prefillEmail, newPassword, allowShowPassword }) {
+export function credentialViews({ id, t, prefillEmail, newPassword, allowShowPassword }) {
   const email = inputField({
     id: id('email'), label: t('emailLabel'), type: 'email', placeholder: t('emailInputPlaceholder'),
     value: prefillEmail, autocomplete: newPassword ? 'email' : 'username', required: true,

@@ -1,10 +1,9 @@
 // The login screen: email + password -> onSubmit({email, password}).
 import { createForm, credentialViews } from './form.js';
-import { inputField } from '../field-view.js';
 
-export function loginScreen({ id, t, settings, onSubmit }) {
+export function loginScreen({ id, t, settings, prefillEmail, onSubmit }) {
   const credentials = credentialViews({
-    id, t, inputField, prefillEmail: settings.prefillEmail, newPassword: false, allowShowPassword: settings.allowShowPassword,
+    id, t, prefillEmail: prefillEmail ?? settings.prefillEmail, newPassword: false, allowShowPassword: settings.allowShowPassword,
   });
   const form = createForm({
     id,

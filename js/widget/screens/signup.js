@@ -2,37 +2,25 @@
 // and the terms -> onSubmit({email, password, values}).
 import { el } from '../dom.js';
 import { checkField } from '../field-check.js';
-import { inputField, signupField } from '../field-view.js';
+import { signupField, withHint } from '../field-view.js';
 import { sanitizedFragment } from '../placeholder-html.js';
 import { createForm, credentialViews } from './form.js';
 
+// signUpTerms (a few inline tags and links); with mustAcceptTerms it labels a checkbox that
+// must be checked, as in Lock.
 function termsView({ id, t, mustAccept }) {
-  const text = el('span', { id: id('terms-text') }, sanitizedFragment(t('signUpTerms')));
-  if (!mustAccept) return { node: el('p', { class: 'mlk-terms' }, text), view: null };
-  const box = el('input', { id: id('terms'), type: 'checkbox', class: 'mlk-checkbox', 'aria-describedby': id('terms-text') });
-  const hint = el('p', { id: id('terms-hint'), class: 'mlk-hint', 'aria-live': 'polite' });
-  const node = el('div', { class: 'mlk-terms mlk-field' }, text,
-    el('div', { class: 'mlk-check' }, box, el('label', { for: id('terms'), class: 'mlk-check-label' }, t('acceptTermsLabel'))), hint);
-  box.setAttribute('aria-describedby', `${id('terms-text')} ${id('terms-hint')}`);
-  const view = {
-    node,
-    control: box,
-    value: () => String(box.checked),
-    setHint(message) {
-      hint.textContent = message;
-      node.classList.toggle('mlk-invalid', Boolean(message));
-      if (message) box.setAttribute('aria-invalid', 'true');
-      else box.removeAttribute('aria-invalid');
-    },
-    focus: () => box.focus(),
-  };
+  const terms = sanitizedFragment(t('signUpTerms'));
+  if (!mustAccept) return { node: el('p', { class: 'mlk-terms' }, terms), view: null };
+  const box = el('input', { id: id('terms'), name: 'terms', type: 'checkbox', class: 'mlk-checkbox', 'aria-required': 'true' });
+  const node = el('div', { class: 'mlk-field mlk-check mlk-terms' }, box, el('label', { for: id('terms'), class: 'mlk-check-label' }, terms));
+  const view = withHint(node, box, id('terms-hint'), () => String(box.checked));
   return { node, view: { view, check: (value) => (value === 'true' ? '' : t('mustAcceptTermsErrorHint')) } };
 }
 
 // prepared: field-specs.js's {specs, fields, validators}.
 export function signupScreen({ id, t, settings, core, prepared, onSubmit }) {
   const credentials = credentialViews({
-    id, t, inputField, prefillEmail: settings.prefillEmail, newPassword: true, allowShowPassword: settings.allowShowPassword,
+    id, t, prefillEmail: settings.prefillEmail, newPassword: true, allowShowPassword: settings.allowShowPassword,
   });
   const extraViews = [];
   prepared.fields.forEach((field, index) => {
