@@ -48,7 +48,9 @@ function policyRules(error, t) {
     .filter((rule) => rule && typeof rule === 'object' && rule.verified !== true)
     .map((rule) => ({
       text: word(rule),
-      items: (Array.isArray(rule.items) ? rule.items : []).map(word).filter(Boolean),
+      // "Should contain" needs every item: only the missing ones. "At least n of": all choices.
+      items: (Array.isArray(rule.items) ? rule.items : [])
+        .filter((item) => rule.code !== 'shouldContain' || item?.verified !== true).map(word).filter(Boolean),
     }))
     .filter((rule) => rule.text);
 }

@@ -75,6 +75,7 @@ test('sign-up: user_exists and a weak password (with the policy rules) are worde
   assert.match(text, /^Password is too weak\./);
   assert.match(text, /Should contain:/);
   assert.match(text, /Upper case letters \(A-Z\)/);
+  assert.doesNotMatch(text, /Lower case/, 'a "should contain" item the password has is not listed');
   assert.doesNotMatch(text, /At least 8 characters/, 'only the rules the password failed');
   await screenshot(page, 'signup-weak-password');
   assert.ok(!(await eventNames(page)).includes('authenticated'));
