@@ -49,6 +49,5 @@ export function readOptions(options) {
     logo: text(theme.logo),
     primaryColor: text(theme.primaryColor),
     prefillEmail: text(prefill.email),
-    prefillUsername: text(prefill.username),
   };
 }
