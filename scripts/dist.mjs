@@ -42,8 +42,33 @@ const tenantServerExternal = {
   },
 };
 
+// The browser entries, built together with splitting: the SDK and the wasm glue land once
+// in a shared chunk that metalock.js and widget.js both import, and the widget's UI (which
+// `new Lock().show()` imports on first use) is a chunk of its own that a page using only
+// createClient never fetches. Chunks sit next to the entries: the glue finds metalock.wasm
+// through its own import.meta.url, the widget its stylesheet.
+export async function bundleBrowser() {
+  const { build } = await import('esbuild');
+  await build({
+    absWorkingDir: root,
+    entryPoints: { metalock: join(root, 'js/index.js'), widget: join(root, 'js/widget/index.js') },
+    outdir: distDir,
+    entryNames: '[name]',
+    chunkNames: 'metalock-[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'neutral',
+    minify: true,
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
 export const distEntries = [
-  { name: 'metalock.js', build: () => bundle('js/index.js', 'metalock.js') },
+  { name: 'metalock.js + widget.js (one split build)', build: bundleBrowser },
+  { name: 'metalock-widget.css', build: () => copy('js/widget/widget.css', 'metalock-widget.css') },
   { name: 'metalock.wasm', build: () => copy('build/wasm/wasm/metalock.wasm', 'metalock.wasm') },
   // Hand-written declarations of the whole public API (3.1.6 has no --emit-tsd), one file per
   // concept: all of them, side by side, so metalock.d.ts (the "types" entry) resolves its

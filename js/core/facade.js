@@ -103,6 +103,8 @@ export function createFacade(initial, revive) {
     scopeContains: (scope, required) => call('scopeContains', toText(scope), toText(required)),
     mapSignup: (fields, values, base) => call('mapSignup', toJson(fields), toJson(values ?? {}), toJson(base ?? {})),
     validateSignupBody: (body) => call('validateSignupBody', toJson(body)),
+    parseSignupFields: (specs) => call('parseSignupFields', toJson(specs)),
+    checkSignupField: (spec, values) => call('checkSignupField', toJson(spec), toJson(values ?? {})),
     normalizeProfile: (userinfo, options = {}) =>
       call('normalizeProfile', typeof userinfo === 'string' ? userinfo : toJson(userinfo), toJson(options)),
 

@@ -64,14 +64,16 @@ test('bad inputs reject with the core codes', async () => {
   await rejectsWith(mapSignupFields('not an array', {}, base), 'invalid_field_spec');
 });
 
-test('mapSignupFields: custom fields go to user_metadata as strings', async () => {
+test('mapSignupFields: custom fields go to user_metadata as strings, tags removed, otherwise as typed', async () => {
   const fields = [
     { name: 'favorite_color', placeholder: 'Favorite color' },
     { name: 'terms', type: 'checkbox', placeholder: 'I agree', prefill: 'false' },
     { name: 'plan', type: 'select', placeholder: 'Plan', options: [{ label: 'Free', value: 'free' }, { label: 'Pro', value: 'pro' }] },
   ];
   assert.deepEqual(await mapSignupFields(fields, { favorite_color: ' <b>blue</b> ', terms: true, plan: 'pro' }, base),
-    { ...base, user_metadata: { favorite_color: 'blue', terms: 'true', plan: 'pro' } });
+    { ...base, user_metadata: { favorite_color: ' blue ', terms: 'true', plan: 'pro' } });
+  assert.deepEqual((await mapSignupFields(fields.slice(0, 1), { favorite_color: 'I <3 blue & a < b' }, base)).user_metadata,
+    { favorite_color: 'I <3 blue & a < b' });
 });
 
 test('a JS validator that passes lets the core skip its required check', async () => {
