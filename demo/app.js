@@ -59,7 +59,7 @@ async function main() {
     theme: { logo: '/logo.svg', primaryColor: '#4f46e5' },
     languageDictionary: { title: 'metalock demo' },
   };
-  const modal = new Lock(config.clientId, config.domain, lockOptions);
+  const modal = new Lock(config.clientId, config.domain, { ...lockOptions, autoclose: true });
   const inline = new Lock(config.clientId, config.domain, { ...lockOptions, container: 'inline-widget', closable: false });
   const client = await createClient({
     domain: config.domain, clientId: config.clientId, audience, scope: SCOPE,

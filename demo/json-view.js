@@ -16,6 +16,14 @@ function append(out, value, depth) {
     out.push(scalar(value));
     return;
   }
+  // A short list of scalars stays on one line: [1, 2].
+  if (Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object')
+      && JSON.stringify(value).length <= 60) {
+    out.push('[');
+    value.forEach((item, index) => out.push(...(index > 0 ? [', '] : []), scalar(item)));
+    out.push(']');
+    return;
+  }
   const entries = Array.isArray(value) ? value.map((item) => [null, item]) : Object.entries(value);
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   if (entries.length === 0) {
