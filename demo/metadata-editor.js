@@ -108,6 +108,9 @@ export class MetadataEditor {
       row.valueInput.setAttribute('aria-invalid', problem ? 'true' : 'false');
       if (problem) valid = false;
       else if (key !== '') after[key] = value;
+      const changed = key !== '' && !problem
+        && (!Object.hasOwn(this.#before, key) || JSON.stringify(this.#before[key]) !== JSON.stringify(value));
+      row.element.classList.toggle('row-changed', changed);
     }
     return valid ? after : null;
   }
