@@ -42,11 +42,21 @@ const tenantServerExternal = {
   },
 };
 
-// The browser entries, built together with splitting: the SDK and the wasm glue land once
-// in a shared chunk that metalock.js and widget.js both import, and the widget's UI (which
-// `new Lock().show()` imports on first use) is a chunk of its own that a page using only
-// createClient never fetches. Chunks sit next to the entries: the glue finds metalock.wasm
-// through its own import.meta.url, the widget its stylesheet.
+// widget.js re-exports metalock.js's Lock: kept external so that the SDK is not copied.
+const widgetEntryExternal = {
+  name: 'widget-entry-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) => (args.importer.endsWith(join('js', 'widget', 'index.js'))
+      ? { path: './metalock.js', external: true } : undefined));
+  },
+};
+
+// The browser entries in one build with splitting: metalock.js holds the SDK and the wasm glue
+// (once), widget.js only re-exports its Lock, and the widget's UI (which `new Lock().show()`
+// imports on first use) is a chunk of its own that a page using only createClient never
+// fetches. The UI chunk imports nothing of the SDK (ui.js says why), so no third, shared chunk
+// exists. Everything sits side by side: the glue finds metalock.wasm through its own
+// import.meta.url, the UI its stylesheet.
 export async function bundleBrowser() {
   const { build } = await import('esbuild');
   await build({
@@ -63,6 +73,7 @@ export async function bundleBrowser() {
     target: 'es2022',
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [widgetEntryExternal],
   });
 }
 

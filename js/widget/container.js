@@ -29,7 +29,7 @@ export function createFrame({ id, t, settings, theme, onClose, onSwitch }) {
       type: 'button', class: 'mlk-tab', 'data-screen': screen, onclick: () => onSwitch(screen),
     }, t(screen === 'login' ? 'loginLabel' : 'signUpLabel')))
     : [];
-  const nav = tabs.length ? el('nav', { class: 'mlk-tabs', 'aria-label': t('title') }, tabs) : null;
+  const nav = tabs.length ? el('nav', { class: 'mlk-tabs' }, tabs) : null;
   const flash = el('div', { class: 'mlk-flash', role: 'status' });
   const slot = el('div', { class: 'mlk-body' });
   const panel = el(inline ? 'section' : 'div', {

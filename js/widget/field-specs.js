@@ -1,8 +1,8 @@
 // additionalSignUpFields -> what the form renders. JS does what C++ cannot (call the
 // options/prefill functions Lock allows, keep the validator functions); the core then reads
 // the resolved specs (core.parseSignupFields) and that reading is what gets rendered. A bad
-// spec or a failing function rejects with a MetalockError.
-import { MetalockError } from '../errors.js';
+// spec or a failing function rejects with a MetalockError (or, for a failing function, an
+// object of its shape that the caller turns into one: this chunk imports nothing of the SDK).
 
 // Lock's function(callback(error, value)) members; a function that takes no callback may
 // return the value or a promise of it.
@@ -13,9 +13,7 @@ function callLockFunction(fn, what, name) {
       if (settled) return;
       settled = true;
       if (error) {
-        reject(new MetalockError({
-          code: `${what}_failed`, description: `The ${what} of sign-up field '${name}' failed`, field: name, original: error,
-        }));
+        reject({ code: `${what}_failed`, description: `The ${what} of sign-up field '${name}' failed`, field: name, original: error });
       } else {
         resolve(value);
       }

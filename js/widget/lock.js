@@ -2,6 +2,7 @@
 // importing `metalock` carries of the widget; the UI (DOM, CSS, dictionaries) is its own
 // chunk, loaded on the first show(). getUserInfo and logout need only the client.
 import { createClient } from '../client/create-client.js';
+import { loadCore } from '../core/load.js';
 import { MetalockError } from '../errors.js';
 import { Emitter } from './emitter.js';
 
@@ -99,6 +100,8 @@ export class Lock {
     this.#widget ??= import('./ui.js').then(({ createWidget }) => createWidget({
       options: this.#options,
       client: () => this.#getClient(),
+      core: loadCore,
+      asError: (error, code) => MetalockError.from(error, code),
       emit: (event, ...args) => this.#events.emit(event, ...args),
     })).catch((error) => {
       this.#widget = null;

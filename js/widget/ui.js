@@ -1,7 +1,5 @@
 // The widget's UI chunk (loaded by lock.js on the first show()): screens in a frame, the
 // client doing every request, the core judging every field, Lock's events on the way.
-import { loadCore } from '../core/load.js';
-import { MetalockError } from '../errors.js';
 import { createFrame } from './container.js';
 import { createDictionary } from './dictionary.js';
 import { el, idMaker } from './dom.js';
@@ -12,7 +10,10 @@ import { loginScreen } from './screens/login.js';
 import { signupScreen } from './screens/signup.js';
 import { loadStylesheet, themeClass } from './theme.js';
 
-export async function createWidget({ options, client, emit }) {
+// The SDK comes in through the arguments (core: the loaded core; asError: MetalockError.from)
+// rather than through imports: the UI chunk then shares no module with metalock.js, which
+// esbuild would otherwise move into a chunk of its own that every page fetches.
+export async function createWidget({ options, client, core: loadCore, asError, emit }) {
   const settings = readOptions(options);
   const t = createDictionary(settings.language, settings.languageDictionary);
   const id = idMaker();
@@ -24,7 +25,7 @@ export async function createWidget({ options, client, emit }) {
   const frame = createFrame({ id, t, settings, theme, onClose: () => hide(), onSwitch: (screen) => showScreen(screen) });
 
   function unrecoverable(error) {
-    const failure = MetalockError.from(error, 'unrecoverable_error');
+    const failure = asError(error, 'unrecoverable_error');
     frame.setScreen(current, el('p', { class: 'mlk-unrecoverable', role: 'alert' }, t('unrecoverableError')), { switchable: false });
     emit('unrecoverable_error', failure);
   }
@@ -49,7 +50,7 @@ export async function createWidget({ options, client, emit }) {
     try {
       await work();
     } catch (error) {
-      const failure = MetalockError.from(error);
+      const failure = asError(error);
       onError(failure);
       form.setError(wordError(failure, screen, t));
     } finally {
@@ -89,7 +90,7 @@ export async function createWidget({ options, client, emit }) {
           try {
             await authenticate(email, password);
           } catch (error) {   // signed up, but the login after it failed: worded as a login
-            const failure = MetalockError.from(error);
+            const failure = asError(error);
             emit('authorization_error', failure);
             form.setError(wordError(failure, 'login', t));
           }
@@ -117,7 +118,7 @@ export async function createWidget({ options, client, emit }) {
       try {
         frame.mount();
       } catch (error) {
-        emit('unrecoverable_error', MetalockError.from(error, 'invalid_container'));
+        emit('unrecoverable_error', asError(error, 'invalid_container'));
         return;
       }
       visible = true;

@@ -81,11 +81,13 @@ window.constructed = true;`);
   await lockPage.close();
 });
 
-test('dist/: the Emscripten glue exists once for both browser entries', () => {
+test('dist/: the SDK and the Emscripten glue exist once for both browser entries', () => {
   const browserFiles = readdirSync(dist).filter((name) => name.endsWith('.js') && !name.startsWith('tenant'));
   const withGlue = browserFiles.filter((name) => readFileSync(`${dist}${name}`, 'utf8').includes('metalock.wasm'));
-  assert.equal(withGlue.length, 1, `glue in ${withGlue.join(', ')}`);
-  for (const entry of ['metalock.js', 'widget.js']) {
-    assert.ok(readFileSync(`${dist}${entry}`).length < 1024, `${entry} only imports shared chunks`);
-  }
+  assert.deepEqual(withGlue, ['metalock.js']);
+  assert.match(readFileSync(`${dist}widget.js`, 'utf8').trim(), /^import\{Lock as (\w+)\}from"\.\/metalock\.js";export\{\1 as Lock\};$/,
+    'widget.js re-exports the package entry');
+  const ui = browserFiles.filter((name) => name.startsWith('metalock-ui-'));
+  assert.equal(ui.length, 1);
+  assert.doesNotMatch(readFileSync(`${dist}${ui[0]}`, 'utf8'), /from\s*"|import\s*"/, 'the UI chunk imports no SDK module');
 });

@@ -33,6 +33,19 @@ window.lock.show({ flashMessage: { type: 'info', text: 'Bienvenido de nuevo' } }
   await page.close();
 });
 
+test('placeholderHTML keeps a few inline tags and http(s) links, rebuilt; everything else becomes text or goes', async () => {
+  const page = await harness.open(`
+window.lock = record(new Lock('metalock-demo', TENANT, { initialScreen: 'signUp', additionalSignUpFields: [{ name: 'consent', type: 'checkbox',
+  placeholderHTML: '<b class="x" title="t">Bold</b> <em>em</em> <a href="https://example.com/a" onclick="x()">ok</a> <a href="javascript:alert(1)">bad</a> <a href="mailto:a@b.c">mail</a> <div>block</div><img src="/nope.png" alt="img"><script>alert(2)</script><u>u</u><br>end' }] }));
+window.lock.show();`);
+  await page.waitForSelector('label[for$=field-consent]');
+  const label = await page.$eval('label[for$=field-consent]', (node) => ({ html: node.innerHTML, text: node.textContent }));
+  assert.equal(label.html, '<b>Bold</b> <em>em</em> <a href="https://example.com/a" target="_blank" rel="noopener noreferrer">ok</a> bad mail block<u>u</u><br>end');
+  assert.ok(!page.requests.some((r) => r.url.endsWith('/nope.png')), 'nothing in the markup loads');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('an options function shows a loading state, then the form', async () => {
   const page = await harness.open(`
 let release;
