@@ -135,6 +135,12 @@ test('signed out: the inline widget, the seeded login and the field table; the m
   assert.equal(await page.isChecked(`${modal} input[name=newsletter]`), true, 'the checkbox prefill');
   assert.equal(await page.locator(`${modal} input[name=signup_source]`).count(), 0, 'the hidden field is not shown');
   await screenshot(page, 'demo-signup-modal', { fullPage: false });
+
+  await page.keyboard.press('Escape');
+  await page.waitForSelector(modal, { state: 'detached' });
+  await page.click(`${inline} .mlk-tab[data-screen=signUp]`);
+  await page.waitForSelector(`${inline} select[name=role] option[value=data]`, { state: 'attached' });
+  await screenshot(page, 'demo-inline-signup');
 });
 
 test('sign-up in the modal with every field type: the tenant stores exactly the right user_metadata; the profile shows it', async () => {
@@ -215,8 +221,11 @@ test('the editor shows the exact PATCH body it sends, then the server answer; a 
 test('the seeded account logs in inline; a key with a dot is refused before any request; logout forgets the session', async () => {
   const page = await openDemo();
   await signedOut(page);
+  await page.fill(`${inline} input[type=email]`, seeded.email);
+  await page.fill(`${inline} input[type=password]`, seeded.password);
   await screenshot(page, 'demo-inline-login');
-  await logIn(page, seeded.email, seeded.password);
+  await page.click(`${inline} .mlk-submit`);
+  await signedIn(page);
   assert.deepEqual(await definitions(page, 'profile-metadata'), seeded.user_metadata);
   assert.deepEqual(await definitions(page, 'profile-app-metadata'), seeded.app_metadata);
 
