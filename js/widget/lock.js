@@ -4,6 +4,7 @@
 import { createClient } from '../client/create-client.js';
 import { loadCore } from '../core/load.js';
 import { MetalockError } from '../errors.js';
+import { readValidatorOutcome, resolveLockFunctions } from '../helpers.js';
 import { Emitter } from './emitter.js';
 
 const DEFAULT_SCOPE = 'openid profile email';
@@ -100,8 +101,9 @@ export class Lock {
     this.#widget ??= import('./ui.js').then(({ createWidget }) => createWidget({
       options: this.#options,
       client: () => this.#getClient(),
-      core: loadCore,
-      asError: (error, code) => MetalockError.from(error, code),
+      sdk: {
+        loadCore, resolveLockFunctions, readValidatorOutcome, asError: (error, code) => MetalockError.from(error, code),
+      },
       emit: (event, ...args) => this.#events.emit(event, ...args),
     })).catch((error) => {
       this.#widget = null;
