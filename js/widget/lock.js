@@ -95,7 +95,7 @@ export class Lock {
     return this.#client;
   }
 
-  // The UI chunk, imported on first use. A failure to load it or to create the client is an
+  // The UI chunk, imported on first use. A failure to load or start it is an
   // unrecoverable_error, as Lock reports a widget it cannot start.
   #ui() {
     this.#widget ??= import('./ui.js').then(({ createWidget }) => createWidget({
