@@ -26,6 +26,22 @@ export class SafeStorage {
     return typeof value === 'string' ? value : null;
   }
 
+  // The value right now when the store answers synchronously (memory, Web Storage), else
+  // undefined: lets logout remove what it can name before it returns.
+  peek(key) {
+    if (this.#stale.has(key)) return this.#mirrored(key);
+    try {
+      const value = this.#store.get(key);
+      if (value && typeof value.then === 'function') {
+        value.then(undefined, () => {});
+        return undefined;
+      }
+      return typeof value === 'string' ? value : null;
+    } catch {
+      return this.#mirrored(key);
+    }
+  }
+
   async set(key, value) {
     this.#mirror.set(key, value);
     try {

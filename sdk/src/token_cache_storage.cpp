@@ -2,6 +2,7 @@
 // untrusted: anything but a well-formed document of this version is refused, never crashed on.
 #include "metalock/token_cache.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 
@@ -82,6 +83,50 @@ Result<TokenCache> TokenCache::deserialize(std::string_view text) {
     cache.put(std::move(entry));   // through put(): a hand-edited duplicate cannot shadow the newer entry
   }
   return cache;
+}
+
+TokenCache TokenCache::from_stored(const std::vector<std::string>& texts) {
+  std::vector<TokenEntry> entries;
+  for (const std::string& text : texts) {
+    auto cache = deserialize(text);
+    if (!cache) continue;
+    for (const TokenEntry& entry : cache.value().entries()) entries.push_back(entry);
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const TokenEntry& a, const TokenEntry& b) { return a.expires_at < b.expires_at; });
+  TokenCache merged;
+  for (TokenEntry& entry : entries) merged.put(std::move(entry));
+  return merged;
+}
+
+std::vector<std::string> read_token_manifest(std::string_view text) {
+  std::vector<std::string> keys;
+  auto doc = parse_json(text);
+  if (!doc || !doc.value().is_object()) return keys;
+  const Json& root = doc.value();
+  auto version = root.find("version");
+  auto listed = root.find("keys");
+  if (version == root.end() || *version != kTokenCacheFormatVersion || listed == root.end() || !listed->is_array()) {
+    return keys;
+  }
+  for (const Json& key : *listed) {
+    if (key.is_string()) keys.push_back(key.get<std::string>());
+  }
+  return keys;
+}
+
+std::string update_token_manifest(std::string_view text, const std::vector<std::string>& add,
+                                  const std::vector<std::string>& remove) {
+  std::vector<std::string> keys = read_token_manifest(text);
+  keys.insert(keys.end(), add.begin(), add.end());
+  keys.erase(std::remove_if(keys.begin(), keys.end(),
+                            [&remove](const std::string& key) {
+                              return std::find(remove.begin(), remove.end(), key) != remove.end();
+                            }),
+             keys.end());
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return dump_json({{"version", kTokenCacheFormatVersion}, {"keys", keys}});
 }
 
 }  // namespace metalock

@@ -265,3 +265,26 @@ TEST_CASE("malformed tokens are invalid_token before any claim is looked at", "[
     CHECK(result.error().code == "invalid_token");
   }
 }
+
+TEST_CASE("an ID token must name RS256 and a kid in its header", "[jwt][id_token]") {
+  const Json claims = auth0_claims();
+  struct Case {
+    Json header;
+    const char* field;
+  };
+  for (const auto& [header, field] : std::initializer_list<Case>{
+           {{{"alg", "none"}, {"typ", "JWT"}, {"kid", "k1"}}, "alg"},
+           {{{"alg", "HS256"}, {"typ", "JWT"}, {"kid", "k1"}}, "alg"},
+           {{{"alg", "RS512"}, {"kid", "k1"}}, "alg"},
+           {{{"typ", "JWT"}, {"kid", "k1"}}, "alg"},
+           {{{"alg", "RS256"}}, "kid"},
+           {{{"alg", "RS256"}, {"kid", ""}}, "kid"},
+           {{{"alg", "RS256"}, {"kid", 7}}, "kid"}}) {
+    INFO(header.dump());
+    auto result = verify_id_token_claims(make_jwt(claims, header), expectations());
+    REQUIRE_FALSE(result);
+    CHECK(result.error().code == "invalid_token");
+    CHECK(result.error().field == field);
+  }
+  CHECK(verify_id_token_claims(make_jwt(claims), expectations()));
+}
