@@ -1,7 +1,9 @@
 // Where the client's tokens live, laid out as auth0-spa-js's cache is: one stored entry per
 // key, `@@metalock@@::<clientId>::<audience>::<scopes>`, and a manifest of those keys under
 // `@@metalock@@::<clientId>`, so that two tabs sharing localStorage never overwrite each
-// other's entries. What an entry holds, which one serves a request, expiry with leeway, the
+// other's entries. A store that can list its keys (memory, Web Storage) is also searched by
+// prefix, as auth0-spa-js does: two tabs writing the manifest at once may lose a key from it,
+// never an entry; a custom {get, set, remove} store relies on the manifest. What an entry holds, which one serves a request, expiry with leeway, the
 // keys and the manifest's form are the core's (token_cache.hpp); this file does the I/O
 // around them and redeems a refresh token when no entry is live.
 //
@@ -162,7 +164,8 @@ export class TokenManager {
     } catch {
       // the known keys still go
     }
-    return [...new Set([...listed, ...this.#written, ...extra])];
+    const inStore = this.#storage.keys(`${this.#manifestKey}::`) ?? [];
+    return [...new Set([...listed, ...inStore, ...this.#written, ...extra])];
   }
 
   #enqueue(job) {

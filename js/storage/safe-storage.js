@@ -42,6 +42,20 @@ export class SafeStorage {
     }
   }
 
+  // The keys starting with `prefix`, when the store can list them at once (memory, Web
+  // Storage: another tab's entries are found even when no manifest names them), else undefined.
+  keys(prefix) {
+    if (typeof this.#store.keys !== 'function') return undefined;
+    let all;
+    try {
+      all = this.#store.keys();
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(all)) return undefined;
+    return [...new Set([...all, ...this.#mirror.keys()])].filter((key) => typeof key === 'string' && key.startsWith(prefix));
+  }
+
   async set(key, value) {
     this.#mirror.set(key, value);
     try {
