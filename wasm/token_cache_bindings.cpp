@@ -89,7 +89,9 @@ std::string manifest(TextAddress text_at, std::size_t text_size, TextAddress cha
   auto use = [&text](const Json& change) {
     const std::string serialized =
         update_token_manifest(text, string_list(change, "add"), string_list(change, "remove"));
-    return ok_envelope({{"keys", read_token_manifest(serialized)}, {"serialized", serialized}});
+    Json keys = Json::array();
+    for (const std::string& key : read_token_manifest(serialized)) keys.push_back(key);
+    return ok_envelope({{"keys", std::move(keys)}, {"serialized", serialized}});
   };
   return with_json(use, adopt_json(change_at, change_size));
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <set>
 
 namespace metalock {
 namespace {
@@ -92,15 +93,22 @@ TokenCache TokenCache::from_stored(const std::vector<std::string>& texts) {
     if (!cache) continue;
     for (const TokenEntry& entry : cache.value().entries()) entries.push_back(entry);
   }
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const TokenEntry& a, const TokenEntry& b) { return a.expires_at < b.expires_at; });
+  // By expires_at (ties: in the order read). An index sort keeps the wasm small: sorting the
+  // entries themselves instantiates a merge sort over TokenEntry.
+  std::vector<std::size_t> order(entries.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&entries](std::size_t a, std::size_t b) {
+    return entries[a].expires_at < entries[b].expires_at || (entries[a].expires_at == entries[b].expires_at && a < b);
+  });
   TokenCache merged;
-  for (TokenEntry& entry : entries) merged.put(std::move(entry));
+  for (std::size_t i : order) merged.put(std::move(entries[i]));
   return merged;
 }
 
-std::vector<std::string> read_token_manifest(std::string_view text) {
-  std::vector<std::string> keys;
+namespace {
+
+std::set<std::string> manifest_set(std::string_view text) {
+  std::set<std::string> keys;
   auto doc = parse_json(text);
   if (!doc || !doc.value().is_object()) return keys;
   const Json& root = doc.value();
@@ -110,23 +118,29 @@ std::vector<std::string> read_token_manifest(std::string_view text) {
     return keys;
   }
   for (const Json& key : *listed) {
-    if (key.is_string()) keys.push_back(key.get<std::string>());
+    if (key.is_string()) keys.insert(key.get<std::string>());
   }
   return keys;
 }
 
+}  // namespace
+
+std::vector<std::string> read_token_manifest(std::string_view text) {
+  const std::set<std::string> keys = manifest_set(text);
+  return {keys.begin(), keys.end()};
+}
+
 std::string update_token_manifest(std::string_view text, const std::vector<std::string>& add,
                                   const std::vector<std::string>& remove) {
-  std::vector<std::string> keys = read_token_manifest(text);
-  keys.insert(keys.end(), add.begin(), add.end());
-  keys.erase(std::remove_if(keys.begin(), keys.end(),
-                            [&remove](const std::string& key) {
-                              return std::find(remove.begin(), remove.end(), key) != remove.end();
-                            }),
-             keys.end());
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  return dump_json({{"version", kTokenCacheFormatVersion}, {"keys", keys}});
+  std::set<std::string> keys = manifest_set(text);
+  for (const std::string& key : add) keys.insert(key);
+  for (const std::string& key : remove) keys.erase(key);
+  Json listed = Json::array();
+  for (const std::string& key : keys) listed.push_back(key);
+  Json manifest = Json::object();
+  manifest["keys"] = std::move(listed);
+  manifest["version"] = kTokenCacheFormatVersion;
+  return dump_json(manifest);
 }
 
 }  // namespace metalock

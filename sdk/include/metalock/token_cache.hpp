@@ -74,9 +74,9 @@ class TokenCache {
   std::vector<TokenEntry> entries_;
 };
 
-// The manifest of a client's stored entries: {"version":1,"keys":[storage keys]} (sorted,
-// unique). It lets a client find (and logout remove) entries a store cannot list.
-// read: an unusable text reads as no keys.
+// The manifest of a client's stored entries: {"version":1,"keys":[storage keys]}. It lets a
+// client find (and logout remove) entries a store cannot list.
+// read: the keys listed, sorted and unique; an unusable text reads as none.
 std::vector<std::string> read_token_manifest(std::string_view text);
 // The manifest `text` with `add` listed and `remove` not (remove wins) -> its new text.
 std::string update_token_manifest(std::string_view text, const std::vector<std::string>& add,
