@@ -4,7 +4,7 @@ export type FieldValidatorResult = boolean | { valid: boolean; hint?: string };
 /** prefill as a function: Lock's (callback) form. */
 export type PrefillFunction = (callback: (error: unknown, value?: string) => void) => void;
 export interface SelectOption { label: string; value: string }
-/** options as a function: Lock's (callback) form; the widget shows a loading state meanwhile. */
+/** options as a function: Lock's (callback) form (the widget shows a loading state meanwhile). */
 export type OptionsFunction = (callback: (error: unknown, options?: SelectOption[]) => void) => void;
 
 /** placeholder, or placeholderHTML (a few inline tags and http(s) links; the widget rebuilds
@@ -28,7 +28,6 @@ export type TextSignupField = SignupFieldBase & Placeholder & {
 
 export type SelectSignupField = SignupFieldBase & Placeholder & {
   type: 'select';
-  /** A function only in the widget; mapSignupFields / client.signup take the array. */
   options: SelectOption[] | OptionsFunction;
   prefill?: string | PrefillFunction;
   icon?: string;

@@ -7,29 +7,29 @@ const CORE_HINTS = {
   not_a_string: 'invalidErrorHint',
 };
 
-function runValidator(validator, value, t) {
-  let outcome;
-  try {
-    outcome = validator(value);
-  } catch {
-    return t('invalidErrorHint');
+// sdk: {core, readValidatorOutcome}; t: the dictionary. -> check({spec, validator}, value)
+export function fieldChecker({ core, readValidatorOutcome }, t) {
+  function validatorHint(validator, value) {
+    let outcome;
+    try {
+      outcome = readValidatorOutcome(validator(value));
+    } catch {
+      return t('invalidErrorHint');
+    }
+    return outcome.valid ? '' : outcome.hint || t('invalidErrorHint');
   }
-  const valid = outcome && typeof outcome === 'object' ? Boolean(outcome.valid) : Boolean(outcome);
-  if (valid) return '';
-  const hint = outcome && typeof outcome === 'object' && typeof outcome.hint === 'string' ? outcome.hint : '';
-  return hint || t('invalidErrorHint');
-}
 
-export function checkField(core, { spec, validator }, value, t) {
-  if (validator) {
-    const hint = runValidator(validator, value, t);
-    if (hint) return hint;
-  }
-  try {
-    core.checkSignupField({ ...spec, validator: Boolean(validator) }, { [spec.name]: value });
-    return '';
-  } catch (error) {
-    if (error?.code === 'field_required') return String(value).trim() === '' ? t('blankErrorHint') : t('invalidErrorHint');
-    return t(CORE_HINTS[error?.code] ?? 'invalidErrorHint');
-  }
+  return ({ spec, validator }, value) => {
+    if (validator) {
+      const hint = validatorHint(validator, value);
+      if (hint) return hint;
+    }
+    try {
+      core.checkSignupField({ ...spec, validator: Boolean(validator) }, { [spec.name]: value });
+      return '';
+    } catch (error) {
+      if (error?.code === 'field_required') return String(value).trim() === '' ? t('blankErrorHint') : t('invalidErrorHint');
+      return t(CORE_HINTS[error?.code] ?? 'invalidErrorHint');
+    }
+  };
 }

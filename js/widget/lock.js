@@ -4,6 +4,7 @@
 import { createClient } from '../client/create-client.js';
 import { loadCore } from '../core/load.js';
 import { MetalockError } from '../errors.js';
+import { readValidatorOutcome, resolveLockFunctions } from '../helpers.js';
 import { Emitter } from './emitter.js';
 
 const DEFAULT_SCOPE = 'openid profile email';
@@ -94,14 +95,15 @@ export class Lock {
     return this.#client;
   }
 
-  // The UI chunk, imported on first use. A failure to load it or to create the client is an
+  // The UI chunk, imported on first use. A failure to load or start it is an
   // unrecoverable_error, as Lock reports a widget it cannot start.
   #ui() {
     this.#widget ??= import('./ui.js').then(({ createWidget }) => createWidget({
       options: this.#options,
       client: () => this.#getClient(),
-      core: loadCore,
-      asError: (error, code) => MetalockError.from(error, code),
+      sdk: {
+        loadCore, resolveLockFunctions, readValidatorOutcome, asError: (error, code) => MetalockError.from(error, code),
+      },
       emit: (event, ...args) => this.#events.emit(event, ...args),
     })).catch((error) => {
       this.#widget = null;

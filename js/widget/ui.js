@@ -4,20 +4,23 @@ import { createFrame } from './container.js';
 import { createDictionary } from './dictionary.js';
 import { el, idMaker } from './dom.js';
 import { wordError } from './error-wording.js';
+import { fieldChecker } from './field-check.js';
 import { prepareFields } from './field-specs.js';
 import { initialScreen, readOptions } from './options.js';
 import { loginScreen } from './screens/login.js';
 import { signupScreen } from './screens/signup.js';
 import { loadStylesheet, themeClass } from './theme.js';
 
-// The SDK comes in through the arguments (core: the loaded core; asError: MetalockError.from)
-// rather than through imports: the UI chunk then shares no module with metalock.js, which
-// esbuild would otherwise move into a chunk of its own that every page fetches.
-export async function createWidget({ options, client, core: loadCore, asError, emit }) {
+// The SDK comes in through `sdk` ({loadCore, asError: MetalockError.from, resolveLockFunctions,
+// readValidatorOutcome}) rather than through imports: the UI chunk then shares no module with
+// metalock.js, which esbuild would otherwise move into a chunk of its own that every page fetches.
+export async function createWidget({ options, client, sdk, emit }) {
+  const { asError } = sdk;
   const settings = readOptions(options);
   const t = createDictionary(settings.language, settings.languageDictionary);
   const id = idMaker();
-  const [core, theme] = await Promise.all([loadCore(), themeClass(settings.primaryColor), loadStylesheet()]);
+  const [core, theme] = await Promise.all([sdk.loadCore(), themeClass(settings.primaryColor), loadStylesheet()]);
+  const checkField = fieldChecker({ core, readValidatorOutcome: sdk.readValidatorOutcome }, t);
   let prepared = null;     // the sign-up fields, resolved once
   let visible = false;
   let current = null;
@@ -72,14 +75,14 @@ export async function createWidget({ options, client, core: loadCore, asError, e
   async function renderSignup() {
     frame.setScreen('signUp', el('p', { class: 'mlk-loading', role: 'status' }, t('loadingLabel')));
     try {
-      prepared ??= await prepareFields(core, settings.additionalSignUpFields);
+      prepared ??= await prepareFields({ core, resolveLockFunctions: sdk.resolveLockFunctions }, settings.additionalSignUpFields);
     } catch (error) {
       unrecoverable(error);
       return null;
     }
     if (current !== 'signUp') return null;   // switched away while the fields resolved
     const form = signupScreen({
-      id, t, settings, core, prepared,
+      id, t, settings, prepared, checkField,
       onSubmit: ({ email, password, values }) => run(form, 'signUp', async () => {
         emit('signup submit', { email });
         const result = await (await client()).signup({

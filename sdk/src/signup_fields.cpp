@@ -128,6 +128,7 @@ Result<SignupField> parse_field(const Json& spec_json, std::size_t index) {
   if (!spec.optional_string("value", field.value)) return spec.bad("value must be a string");
   if (field.type == FieldType::hidden && !field.value) return spec.bad("a hidden field needs a value");
   if (!spec.optional_string("prefill", field.prefill)) return spec.bad("prefill must be a string");
+  if (field.prefill && field.prefill->empty()) field.prefill.reset();  // Lock ignores a "" prefill
   if (field.prefill && field.type == FieldType::checkbox && *field.prefill != "true" && *field.prefill != "false") {
     return spec.bad("a checkbox prefill must be \"true\" or \"false\"");
   }

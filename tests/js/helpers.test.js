@@ -140,3 +140,15 @@ test('a prefill that fails rejects with prefill_failed and the field', async () 
   const viaThrow = [{ name: 'city', placeholder: 'City', prefill: () => { throw new Error('nope'); } }];
   await rejectsWith(mapSignupFields(viaThrow, {}, base), 'prefill_failed', 'city');
 });
+
+test("options functions are resolved like prefills; a failing one rejects with options_failed", async () => {
+  const fields = [{ name: 'plan', type: 'select', placeholder: 'Plan', options: (cb) => setTimeout(() => cb(null, [{ label: 'Pro', value: 'pro' }]), 5) }];
+  assert.deepEqual((await mapSignupFields(fields, { plan: 'pro' }, base)).user_metadata, { plan: 'pro' });
+  await rejectsWith(mapSignupFields([{ ...fields[0], options: (cb) => cb(new Error('down')) }], { plan: 'pro' }, base),
+    'options_failed', 'plan');
+});
+
+test('a "" prefill is ignored, as Lock ignores it', async () => {
+  const fields = [{ name: 'news', type: 'checkbox', placeholder: 'News', prefill: (cb) => cb(null, '') }];
+  assert.deepEqual((await mapSignupFields(fields, {}, base)).user_metadata, { news: 'false' });
+});

@@ -123,3 +123,13 @@ TEST_CASE("signup_field_value: one field judged as map_signup_fields judges it",
   const auto given = field_of(R"([{"name":"given_name","placeholder":"First","storage":"root"}])");
   CHECK(judge(given, (R"({"given_name":")" + std::string(151, 'a') + R"("})").c_str()) == "field_required (given_name)");
 }
+
+TEST_CASE("signup: a \"\" prefill is ignored, as Lock ignores it", "[signup][spec]") {
+  auto fields = metalock::parse_signup_fields(Json::parse(
+      R"([{"name":"plan","type":"select","placeholder":"P","options":[{"label":"A","value":"a"}],"prefill":""},
+          {"name":"news","type":"checkbox","placeholder":"N","prefill":""},
+          {"name":"city","placeholder":"City","prefill":""}])"));
+  REQUIRE(fields.ok());
+  for (const auto& field : fields.value()) CHECK_FALSE(field.prefill.has_value());
+  CHECK(failure(R"([{"name":"city","placeholder":"City","prefill":""}])") == "field_required (city)");
+}

@@ -1,7 +1,6 @@
 // The sign-up screen: email, password, the additionalSignUpFields as the core parsed them,
 // and the terms -> onSubmit({email, password, values}).
 import { el } from '../dom.js';
-import { checkField } from '../field-check.js';
 import { signupField, withHint } from '../field-view.js';
 import { sanitizedFragment } from '../placeholder-html.js';
 import { createForm, credentialViews } from './form.js';
@@ -17,8 +16,8 @@ function termsView({ id, t, mustAccept }) {
   return { node, view: { view, check: (value) => (value === 'true' ? '' : t('mustAcceptTermsErrorHint')) } };
 }
 
-// prepared: field-specs.js's {specs, fields, validators}.
-export function signupScreen({ id, t, settings, core, prepared, onSubmit }) {
+// prepared: field-specs.js's {specs, fields, validators}; checkField: field-check.js's checker.
+export function signupScreen({ id, t, settings, prepared, checkField, onSubmit }) {
   const credentials = credentialViews({
     id, t, prefillEmail: settings.prefillEmail, newPassword: true, allowShowPassword: settings.allowShowPassword,
   });
@@ -28,7 +27,7 @@ export function signupScreen({ id, t, settings, core, prepared, onSubmit }) {
     if (!view) return;
     const spec = prepared.specs[index];
     const validator = prepared.validators[field.name];
-    extraViews.push({ name: field.name, view, check: (value) => checkField(core, { spec, validator }, value, t) });
+    extraViews.push({ name: field.name, view, check: (value) => checkField({ spec, validator }, value) });
   });
   const terms = settings.showTerms || settings.mustAcceptTerms ? termsView({ id, t, mustAccept: settings.mustAcceptTerms }) : null;
   const views = [...credentials.views, ...extraViews, ...(terms?.view ? [terms.view] : [])];

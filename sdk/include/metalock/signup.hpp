@@ -36,7 +36,7 @@ struct SignupField {
 
 // Validates one spec list (JSON array of Lock field specs; `validator: true` marks a field
 // whose JS validator already ran). A field needs a non-empty placeholder or placeholderHTML
-// (except hidden ones). A member set to null counts as absent; unknown members
+// (except hidden ones). A "" prefill counts as absent, as Lock ignores it. A member set to null counts as absent; unknown members
 // (icon, ...) are ignored. A checkbox prefill must be "true"/"false" and a select prefill
 // one of its option values. Errors: invalid_field_spec (field = the spec's name, or its
 // index when it has no usable name).
