@@ -105,6 +105,7 @@ export class MetadataEditor {
       else if (Object.hasOwn(after, key)) problem = `"${key}" appears twice`;
       else if (valueProblem) problem = valueProblem;
       row.error.textContent = problem;
+      row.keyInput.setAttribute('aria-invalid', 'false');
       row.valueInput.setAttribute('aria-invalid', problem ? 'true' : 'false');
       if (problem) valid = false;
       else if (key !== '') after[key] = value;
@@ -133,6 +134,12 @@ export class MetadataEditor {
       if (run !== this.#previewRun) return;
       this.#patch = null;
       save.disabled = true;
+      // The core names the field at fault (user_metadata.<key>): say it on that row too.
+      const row = this.#rows.find((candidate) => [candidate.key, `user_metadata.${candidate.key}`].includes(error.field));
+      if (row) {
+        row.error.textContent = error.description ?? error.message;
+        row.keyInput.setAttribute('aria-invalid', 'true');
+      }
       replaceChildren(body, h('span', { class: 'error-text' }, `${error.code}: ${error.description ?? error.message}`));
       return;
     }
