@@ -6,8 +6,10 @@
 // write cut short by a crash) was never acknowledged, so it is dropped and cut off. Every
 // `compactEvery` records the state is written to a new snapshot (write temp + fsync +
 // rename + directory fsync) and the journal is emptied. Replaying an old journal over a
-// newer snapshot is harmless: records are whole values, so the last one for a key wins and
-// equals the snapshot's.
+// newer snapshot is harmless: records are whole values or top-level fields set to values,
+// so for every field the last record that set it wins, as it did in the snapshot.
+// A login journals only what it changes (user-set), not the whole user: 1,000 logins of a
+// user with 1 MB of metadata add kilobytes, not a gigabyte.
 //
 // No update is lost between concurrent requests because every method here is synchronous:
 // a handler reads, decides and writes within one turn of the event loop.
@@ -83,6 +85,7 @@ export class Store {
 
   replay(record) {
     if (record.t === 'user') this.applyUser(record.v);
+    else if (record.t === 'user-set') this.setUserFields(record.id, record.v);
     else if (record.t === 'user-del') this.removeUser(record.id);
     else if (record.t === 'rt') this.refreshTokens.set(record.v.id, record.v);
     else if (record.t === 'rt-revoke') this.revokedFamilies.add(record.family);
@@ -117,6 +120,11 @@ export class Store {
     if (user.username) this.byUsername.set(identityKey(connection, user.username), user.user_id);
   }
 
+  setUserFields(userId, fields) {
+    const user = this.users.get(userId);
+    if (user) this.applyUser({ ...user, ...fields });
+  }
+
   removeUser(userId) {
     const old = this.users.get(userId);
     if (!old) return;
@@ -143,6 +151,12 @@ export class Store {
 
   putUser(user) {
     this.commit({ t: 'user', v: structuredClone(user) });
+  }
+
+  // Sets top-level fields of a stored user (not its identity: email and username go
+  // through putUser). Journals just the fields.
+  updateUser(userId, fields) {
+    this.commit({ t: 'user-set', id: userId, v: structuredClone(fields) });
   }
 
   deleteUser(userId) {
