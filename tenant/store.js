@@ -11,6 +11,11 @@
 // A login journals only what it changes (user-set), not the whole user: 1,000 logins of a
 // user with 1 MB of metadata add kilobytes, not a gigabyte.
 //
+// A full disk (ENOSPC, EDQUOT) refuses the change with StorageFull and leaves the journal as
+// it was (a partly written line is cut off), so every acknowledged write stays readable and
+// the next write can succeed once there is room. A snapshot that cannot be written is left
+// for later: the journal still holds everything.
+//
 // No update is lost between concurrent requests because every method here is synchronous:
 // a handler reads, decides and writes within one turn of the event loop.
 import { closeSync, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
@@ -19,6 +24,9 @@ import { lockDataDir } from './data-lock.js';
 import { writeFileDurably } from './durable-file.js';
 
 const JOURNAL = 'journal.jsonl';
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
+
+export class StorageFull extends Error {}
 const SNAPSHOT = 'snapshot.json';
 
 function identityKey(connection, value) {
@@ -80,7 +88,8 @@ export class Store {
     // Cut off a torn tail so the next record starts on a line of its own.
     ftruncateSync(this.fd, validLength);
     fdatasyncSync(this.fd);
-    if (this.sinceCompaction > 0) this.compact();
+    this.journalBytes = validLength;
+    if (this.sinceCompaction > 0) this.compactIfRoom();
   }
 
   replay(record) {
@@ -96,11 +105,28 @@ export class Store {
   // exactly what a restart would rebuild), then maybe a snapshot: a snapshot taken before
   // the record was applied would drop it when the journal is emptied.
   commit(record) {
-    writeSync(this.fd, `${JSON.stringify(record)}\n`);
-    fdatasyncSync(this.fd);
+    const line = Buffer.from(`${JSON.stringify(record)}\n`);
+    try {
+      // writeSync may write part of a buffer and report it: loop until all of it is down.
+      for (let written = 0; written < line.length;) written += writeSync(this.fd, line, written);
+      fdatasyncSync(this.fd);
+    } catch (error) {
+      if (!DISK_FULL.has(error?.code)) throw error;
+      ftruncateSync(this.fd, this.journalBytes);
+      throw new StorageFull(`journal write failed: ${error.code}`);
+    }
+    this.journalBytes += line.length;
     this.replay(record);
     this.sinceCompaction += 1;
-    if (this.sinceCompaction >= this.compactEvery) this.compact();
+    if (this.sinceCompaction >= this.compactEvery) this.compactIfRoom();
+  }
+
+  compactIfRoom() {
+    try {
+      this.compact();
+    } catch (error) {
+      if (!DISK_FULL.has(error?.code)) throw error;
+    }
   }
 
   compact() {
@@ -109,6 +135,7 @@ export class Store {
     writeFileDurably(join(this.dataDir, SNAPSHOT), JSON.stringify(snapshot));
     ftruncateSync(this.fd, 0);
     fdatasyncSync(this.fd);
+    this.journalBytes = 0;
     this.sinceCompaction = 0;
   }
 
