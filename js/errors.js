@@ -26,3 +26,6 @@ export class MetalockError extends Error {
     return new MetalockError({ code, description: String(error), original: error });
   }
 }
+
+// A minifier renames the class; Node's console.log(err) prints the constructor's name.
+Object.defineProperty(MetalockError, 'name', { value: 'MetalockError' });

@@ -1,6 +1,6 @@
 // createClient(options) -> Client: checks the options, loads the core (once per page or
 // process: loadCore shares one promise), and wires storage, transport and tokens.
-import { loadCore } from '../core/load.js';
+import { loadCore, useWasm } from '../core/load.js';
 import { resolveStorage } from '../storage/resolve-storage.js';
 import { createTransport } from '../transport/fetch-transport.js';
 import {
@@ -49,6 +49,7 @@ function readOptions(options) {
 export async function createClient(options) {
   const settings = readOptions(options);
   const storage = resolveStorage(options.cacheLocation);
+  if (options.wasm !== undefined && options.wasm !== null) useWasm(options.wasm);
   const core = await loadCore();
   const base = core.baseUrl(settings.domain);
   const transport = createTransport({

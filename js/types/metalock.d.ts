@@ -8,4 +8,5 @@ export * from './errors.js';
 export * from './user.js';
 export * from './signup.js';
 export * from './client.js';
+export * from './wasm.js';
 export * from './helpers.js';
