@@ -1,4 +1,4 @@
-// The one error type of the public API. Its `code` is stable snake_case (design.md);
+// The one error type of the public API. Its `code` is stable snake_case (docs/errors.md);
 // `description` is the human text (also `message`); `statusCode` and `original` are set when
 // the error came from a server; `field` names the offending field when there is one.
 export class MetalockError extends Error {
