@@ -60,6 +60,8 @@ export interface TenantConfig {
   tokens?: { accessTokenLifetime?: number; idTokenLifetime?: number };
   storage?: { compactEvery?: number };
   corsLoopback?: boolean;
+  /** Auth0's: after maxAttempts failed logins of a user from one IP, 429 too_many_attempts for blockSeconds. */
+  bruteForceProtection?: { enabled?: boolean; maxAttempts?: number; blockSeconds?: number };
 }
 
 export interface TenantOptions {
