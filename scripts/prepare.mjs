@@ -3,6 +3,8 @@
 // (`npm ci`) and when it prepares the package as a git or folder dependency.
 // - dist/ complete: nothing to do (a built clone installs as it is).
 // - a developer's own `npm ci`: nothing either; `npm run build` (or npm start / npm test) builds.
+// - `npm pack` of an unbuilt clone: npm prepares the folder as it does a folder dependency,
+//   so the same build (or the same failure) happens, never a tarball without dist/.
 // - a git or folder dependency: builds the wasm module and dist/ when the toolchain is there,
 //   else fails at once, naming what is missing and what works instead.
 import { existsSync } from 'node:fs';
@@ -28,7 +30,7 @@ export function missingTools() {
 }
 
 // npm's pacote sets these while it prepares a git dependency (_PACOTE_NO_PREPARE_: the inner
-// `npm install`) or packs a folder or git checkout (npm_package_resolved).
+// `npm install`) or packs a folder or git checkout (npm_package_resolved; `npm pack` too).
 function asDependency(env) {
   return Boolean(env._PACOTE_NO_PREPARE_ || env.npm_package_resolved || env.METALOCK_PREPARE === 'build');
 }
