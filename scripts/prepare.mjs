@@ -56,6 +56,14 @@ async function main() {
     console.error(explain(missing));
     process.exit(1);
   }
+  // A linked folder gets no devDependencies from npm: its own `npm ci` brings the bundler.
+  try {
+    await import('esbuild');
+  } catch {
+    console.error(`metalock: ${root} has no devDependencies installed, and building dist/ needs them:\n`
+      + `  run \`npm ci\` there (or \`npm run build\`), then install again.`);
+    process.exit(1);
+  }
   const { buildWasm } = await import('./build.mjs');
   const { buildDist } = await import('./dist.mjs');
   buildWasm();

@@ -1,5 +1,6 @@
 // README's "Install" promises besides the tarball (pack.test.js): `npm install <folder>` of a
-// built clone works as it is; `npm install git+file://<this repository>#<HEAD>` builds dist/
+// built clone works as it is (of an unbuilt one without its devDependencies, it stops and says
+// what to run); `npm install git+file://<this repository>#<HEAD>` builds dist/
 // through `prepare` on a machine with the toolchain, and stops at once, naming the missing
 // Debian packages, on one without it. Each installs into an empty temp folder and imports
 // 'metalock' there. The git case installs the committed HEAD (what a git URL gets).
@@ -67,6 +68,16 @@ test('npm install <folder> of a built clone: imports at once', async () => {
   const { code, output } = await npmInstall(app, root);
   assert.equal(code, 0, output);
   useInstalled(app);
+});
+
+test('npm install <folder> of an unbuilt clone without its devDependencies stops at once, saying what to run', async () => {
+  const clone = join(work, 'unbuilt-clone');
+  const cloned = spawnSync('git', ['clone', '--quiet', root, clone], { encoding: 'utf8' });
+  assert.equal(cloned.status, 0, cloned.stderr);
+  const app = emptyApp('unbuilt-folder');
+  const { code, output } = await npmInstall(app, clone);
+  assert.notEqual(code, 0, 'the install must fail');
+  assert.match(output, /has no devDependencies installed[\s\S]*run `npm ci` there/);
 });
 
 test('npm install <git URL> without the toolchain stops at once, naming what is missing', async () => {
