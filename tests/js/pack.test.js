@@ -177,34 +177,49 @@ async function startThrough(command, args) {
   return { child, url };
 }
 
-async function stopsListening(url, withinMs = 5000) {
+// The tenant's own pid, from the lock file of its data folder (tenant/data-lock.js).
+function tenantPid(dataDir) {
+  return Number.parseInt(readFileSync(join(dataDir, 'tenant.lock'), 'utf8'), 10);
+}
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+async function exits(pid, withinMs = 10_000) {
   const until = Date.now() + withinMs;
   while (Date.now() < until) {
-    try {
-      await fetch(`${url}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(1000) });
-    } catch {
-      return true;
-    }
+    if (!isRunning(pid)) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return false;
 }
 
 test('npx metalock-tenant killed with SIGTERM does not leave the tenant running', async () => {
-  const { child, url } = await startThrough('npx', ['--no-install', 'metalock-tenant', '--port', '0', '--data', join(work, 'npx-data')]);
+  const dataDir = join(work, 'npx-data');
+  const { child } = await startThrough('npx', ['--no-install', 'metalock-tenant', '--port', '0', '--data', dataDir]);
+  const pid = tenantPid(dataDir);
+  assert.notEqual(pid, child.pid, 'npx runs the tenant as a process of its own');
   child.kill('SIGTERM');
-  assert.ok(await stopsListening(url), `the tenant behind npx still answers at ${url}`);
-  // The data folder's lock went with it: a new tenant can take the folder.
-  const again = await startTenant({ bin: join(app, 'node_modules', '.bin', 'metalock-tenant'), dataDir: join(work, 'npx-data') });
+  assert.ok(await exits(pid), `the tenant behind npx (pid ${pid}) is still running`);
+  // It stopped cleanly: the data folder is free for the next tenant.
+  const again = await startTenant({ bin: join(app, 'node_modules', '.bin', 'metalock-tenant'), dataDir });
   await again.stop();
 });
 
 test('the installed bin stops when the process that started it dies of SIGKILL', async () => {
   const bin = join(app, 'node_modules', '.bin', 'metalock-tenant');
+  const dataDir = join(work, 'orphan-data');
   // `; true` keeps sh in between (no exec), as a wrapper script would.
-  const { child, url } = await startThrough('sh', ['-c', `"${bin}" --port 0 --data "${join(work, 'orphan-data')}"; true`]);
+  const { child } = await startThrough('sh', ['-c', `"${bin}" --port 0 --data "${dataDir}"; true`]);
+  const pid = tenantPid(dataDir);
   child.kill('SIGKILL');
-  assert.ok(await stopsListening(url), `the orphaned tenant still answers at ${url}`);
+  assert.ok(await exits(pid), `the orphaned tenant (pid ${pid}) is still running`);
 });
 
 test('from Node: the installed package signs up, logs in, reads and updates metadata', async () => {
