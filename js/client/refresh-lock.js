@@ -4,7 +4,15 @@
 // redeem it. The one that gets the lock later re-reads the store and finds the renewed entry.
 // Browsers and workers: the Web Locks API, shared by every tab of the origin. Elsewhere (Node):
 // a lock shared by the clients of this process.
+//
+// A tab's localStorage learns of other tabs' writes asynchronously (Chromium keeps a copy per
+// renderer process), so the store alone cannot tell a tab that the refresh token it reads was
+// redeemed a moment ago elsewhere. The lock manager can: it is one per origin and answers
+// query() consistently. A tab that redeemed a refresh token holds a short-lived "retired" lock
+// named after the token's hash; a tab about to present a token first asks whether it is retired
+// and, if so, waits for the store to catch up.
 const PREFIX = '@@metalock@@::';
+const RETIRED_FOR_MS = 15000;   // far longer than any cross-tab propagation
 const held = new Map();   // lock name -> the tail of its queue
 
 function inProcessLock(name, task) {
@@ -18,54 +26,41 @@ function inProcessLock(name, task) {
   return run;
 }
 
-// A tab's localStorage learns of other tabs' writes asynchronously (Chromium keeps a copy per
-// renderer process), so a tab granted the lock after others may not yet see the entry the last
-// of them stored. It counts the token entries written by other tabs ('storage' events) and,
-// when N holders went before it, waits for N such writes (bounded: a holder that failed
-// writes nothing) before it reads the store.
-let entryWrites = 0;
-const waiters = new Set();
-if (typeof globalThis.addEventListener === 'function' && typeof globalThis.localStorage === 'object') {
-  globalThis.addEventListener('storage', (event) => {
-    if (typeof event.key !== 'string' || !event.key.startsWith(PREFIX) || event.key.split('::').length < 4) return;
-    entryWrites += 1;
-    for (const wake of waiters) wake();
-  });
-}
-
-const PROPAGATION_WAIT_MS = 2000;
-
-function entryWritesReach(count) {
-  if (entryWrites >= count) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      if (entryWrites < count) return;
-      waiters.delete(done);
-      clearTimeout(timer);
-      resolve();
-    };
-    const timer = setTimeout(() => {
-      waiters.delete(done);
-      resolve();
-    }, PROPAGATION_WAIT_MS);
-    waiters.add(done);
-  });
-}
-
-async function webLock(locks, name, task) {
-  const before = entryWrites;
-  const state = await locks.query?.();
-  const ahead = (state?.held ?? []).filter((lock) => lock.name === name).length
-    + (state?.pending ?? []).filter((lock) => lock.name === name).length;
-  return locks.request(name, async () => {
-    if (ahead > 0) await entryWritesReach(before + ahead);
-    return task();
-  });
-}
+const webLocks = () => {
+  const locks = globalThis.navigator?.locks;
+  return typeof locks?.request === 'function' ? locks : null;
+};
 
 export function withRefreshLock(clientId, task) {
   const name = `${PREFIX}refresh::${clientId}`;
-  const locks = globalThis.navigator?.locks;
-  if (typeof locks?.request === 'function') return webLock(locks, name, task);
-  return inProcessLock(name, task);
+  const locks = webLocks();
+  return locks ? locks.request(name, task) : inProcessLock(name, task);
+}
+
+async function retiredName(clientId, refreshToken) {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(refreshToken));
+  const hex = [...new Uint8Array(digest).slice(0, 16)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${PREFIX}retired::${clientId}::${hex}`;
+}
+
+// Marks `refreshToken` as redeemed for every tab of the origin; resolves once the mark holds.
+export async function markRedeemed(clientId, refreshToken) {
+  const locks = webLocks();
+  if (!locks) return;
+  const name = await retiredName(clientId, refreshToken);
+  await new Promise((granted) => {
+    locks.request(name, () => {
+      granted();
+      return new Promise((release) => setTimeout(release, RETIRED_FOR_MS));
+    }).catch(() => granted());
+  });
+}
+
+// Whether another tab (or this one) redeemed `refreshToken` in the last few seconds.
+export async function wasRedeemed(clientId, refreshToken) {
+  const locks = webLocks();
+  if (!locks || typeof locks.query !== 'function') return false;
+  const name = await retiredName(clientId, refreshToken);
+  const { held: holding = [] } = await locks.query();
+  return holding.some((lock) => lock.name === name);
 }
