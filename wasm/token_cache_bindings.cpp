@@ -72,8 +72,6 @@ std::string remove(TextAddress serialized_at, std::size_t serialized_size, TextA
   return ok_envelope(cache.serialize());
 }
 
-std::string clear() { return ok_envelope(TokenCache().serialize()); }
-
 }  // namespace
 }  // namespace metalock::wasm
 
@@ -82,5 +80,4 @@ EMSCRIPTEN_BINDINGS(metalock_token_cache) {
   emscripten::function("cachePut", &metalock::wasm::put);
   emscripten::function("cacheRefreshToken", &metalock::wasm::refresh_token);
   emscripten::function("cacheRemove", &metalock::wasm::remove);
-  emscripten::function("cacheClear", &metalock::wasm::clear);
 }

@@ -2,6 +2,7 @@
 // containment, the versioned serialized form) persisted as one string in the chosen store
 // under `@@metalock@@::<clientId>`. This file only does the I/O around it: reads and writes
 // the store, and redeems a refresh token when the cache has no live entry.
+import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 
 export const storageKeyFor = (clientId) => `@@metalock@@::${clientId}`;
@@ -126,5 +127,5 @@ export class TokenManager {
 }
 
 export function loginRequired(description) {
-  return new MetalockError({ code: 'login_required', description });
+  return new MetalockError({ code: ErrorCode.login_required, description });
 }

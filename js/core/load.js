@@ -5,6 +5,7 @@
 // (import.meta.url; bundlers see that URL too); Node reads it from disk next to the module.
 // `options.wasmBinary` (bytes) or `options.locateFile(name, dir)` override both.
 import createMetalockCore from '#core-glue';
+import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 import { createFacade } from './facade.js';
 
@@ -32,7 +33,7 @@ function unsupportedNode(options) {
 async function instantiate(options) {
   if (unsupportedNode(options)) {
     throw new MetalockError({
-      code: 'wasm_load_failed',
+      code: ErrorCode.wasm_load_failed,
       description: `metalock needs Node 20.16 or newer (process.getBuiltinModule); this is ${process.version}`,
     });
   }
@@ -41,7 +42,7 @@ async function instantiate(options) {
     module = await createMetalockCore({ ...options });
   } catch (error) {
     throw new MetalockError({
-      code: 'wasm_load_failed',
+      code: ErrorCode.wasm_load_failed,
       description: `Could not load the metalock WebAssembly module: ${error?.message ?? error}`,
       original: error,
     });
@@ -71,7 +72,9 @@ function reviver(options, first) {
         },
       };
       createMetalockCore(fresh).catch(() => {});   // settled already; a late abort is the facade's to see
-      if (typeof fresh.cacheClear === 'function') return fresh;
+      // The glue's own flag that it ran to the end (set in its run(), before the bindings
+      // register and without waiting for anything when instantiateWasm answered at once).
+      if (fresh.calledRun) return fresh;
     }
     pending ??= createMetalockCore({ ...options }).finally(() => { pending = null; });
     return pending;
