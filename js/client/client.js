@@ -1,7 +1,7 @@
 // The public client: orchestrates the core (decisions, requests, parsing), the transport
 // (fetch) and the token manager (storage). It decides nothing itself.
 import { MetalockError } from '../errors.js';
-import { mapSignupFields } from '../helpers.js';
+import { resolveFieldSpecs } from '../signup/field-specs.js';
 import {
   invalidArgument, isPlainObject, optionalString, requireObject, requireString,
 } from './arguments.js';
@@ -53,7 +53,8 @@ export class Client {
       password: requireString(password, 'password'),
     };
     if (optionalString(username, 'username') !== undefined) base.username = username;
-    const body = await mapSignupFields(additionalSignUpFields ?? [], values ?? {}, base);
+    const specs = await resolveFieldSpecs(additionalSignUpFields ?? [], values ?? {});
+    const body = this.#core.mapSignup(specs, values ?? {}, base);
     return this.#transport.send(this.#core.signupRequest(this.#base, body), { idempotent: false });
   }
 
