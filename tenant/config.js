@@ -50,6 +50,8 @@ export function defaultConfig() {
     // Journal records between snapshots (see store.js); tests lower it to crash mid-compaction.
     storage: { compactEvery: 1000 },
     corsLoopback: true,
+    // Auth0's defaults: 10 consecutive failures block that user from that IP for up to 30 days.
+    bruteForceProtection: { enabled: true, maxAttempts: 10, blockSeconds: 30 * 24 * 3600 },
   };
 }
 
@@ -109,6 +111,7 @@ export function resolveConfig(override = {}) {
     faults: { ...base.faults, ...(override.faults ?? {}) },
     tokens: { ...base.tokens, ...(override.tokens ?? {}) },
     storage: { ...base.storage, ...(override.storage ?? {}) },
+    bruteForceProtection: { ...base.bruteForceProtection, ...(override.bruteForceProtection ?? {}) },
   };
   if (override.defaultConnection === undefined && !config.connections.some((c) => c.name === config.defaultConnection)) {
     config.defaultConnection = config.connections[0]?.name ?? null;
@@ -117,6 +120,10 @@ export function resolveConfig(override = {}) {
     if (!rule || !(rule.limit >= 0) || !(rule.windowSeconds > 0)) {
       throw new ConfigError(`config: rateLimits.${group} needs limit >= 0 and windowSeconds > 0`);
     }
+  }
+  const { maxAttempts, blockSeconds } = config.bruteForceProtection;
+  if (!(Number.isInteger(maxAttempts) && maxAttempts >= 1) || !(blockSeconds > 0)) {
+    throw new ConfigError('config: bruteForceProtection needs an integer maxAttempts >= 1 and blockSeconds > 0');
   }
   return config;
 }

@@ -1,15 +1,17 @@
 // The local Auth0-compatible tenant: createTenant({port, dataDir, config}) -> {url, close()}.
-// Pipeline per request: CORS (and preflight) -> route -> injected faults -> rate limit ->
+// Pipeline per request: Host check -> CORS (and preflight) -> Origin check -> route -> injected faults -> rate limit ->
 // handler. Handlers return response objects; the semantics live in the core.
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { loadCore } from '../js/core/load.js';
 import { resolveConfig } from './config.js';
+import { createBruteForceProtection } from './brute-force.js';
 import { createCors } from './cors.js';
 import { createFaults } from './faults.js';
 import { BodyTooLarge, json, managementError, parseBody, readBody, send } from './http.js';
 import { loadOrCreateSigningKey } from './keys.js';
 import { createRateLimiter, tooManyRequests } from './rate-limit.js';
+import { createRequestGuard } from './request-guard.js';
 import { createRouter } from './router.js';
 import { jwks, openidConfiguration } from './routes/discovery.js';
 import { signup } from './routes/signup.js';
@@ -66,6 +68,8 @@ export async function createTenant({
 
     const router = createRouter(ROUTES);
     const cors = createCors(resolved);
+    const guard = createRequestGuard({ cors });
+    tenant.bruteForce = createBruteForceProtection(resolved.bruteForceProtection, tenant.now);
     const limiter = createRateLimiter(resolved.rateLimits);
     const injected = createFaults(resolved.faults);
 
@@ -77,8 +81,18 @@ export async function createTenant({
     });
 
     async function handle(req, res) {
-      if (cors.handle(req, res)) return;
       const url = new URL(req.url, tenant.baseUrl);
+      const refusedHost = guard.checkHost(req, url.pathname, server.address().port);
+      if (refusedHost) {
+        send(res, refusedHost);
+        return;
+      }
+      if (cors.handle(req, res)) return;
+      const refusedOrigin = guard.checkOrigin(req, url.pathname);
+      if (refusedOrigin) {
+        send(res, refusedOrigin);
+        return;
+      }
       const matched = router.match(req.method, url.pathname);
       if (!matched?.route) {
         send(res, managementError(404, 'Not Found'));

@@ -63,6 +63,17 @@ export function createTransport({ core, fetch, timeoutMs, retry = {} }) {
     });
   }
 
+  // Auth0's brute-force protection answers a blocked login with a 429 too_many_attempts:
+  // not a rate limit, since waiting does not lift it, so it is not retried. The core reads it.
+  function isAccountBlock(response) {
+    try {
+      core.parseResponse(response);
+      return false;
+    } catch (error) {
+      return error?.code === 'too_many_attempts';
+    }
+  }
+
   // -> the parsed 2xx body (null when empty); throws MetalockError.
   async function send(request, { idempotent = false } = {}) {
     for (let tries = 0; ; tries += 1) {
@@ -77,7 +88,7 @@ export function createTransport({ core, fetch, timeoutMs, retry = {} }) {
         }
         throw error;
       }
-      if (response.status === 429 && canRetry) {
+      if (response.status === 429 && canRetry && !isAccountBlock(response)) {
         const wait = rateLimitDelayMs(response.headers, Date.now()) ?? backoffDelayMs(tries, policy.backoffMs);
         if (wait <= policy.maxWaitMs) {
           await sleep(wait);

@@ -1,6 +1,7 @@
 // POST /oauth/token (JSON or form-encoded): password-realm, password, refresh_token and
 // client_credentials grants, with the Authentication API's error bodies.
 import { findClient, findConnection, MACHINE_SCOPES, MANAGEMENT_USER_SCOPES, OIDC_SCOPES } from '../config.js';
+import { TOO_MANY_ATTEMPTS } from '../brute-force.js';
 import { authError } from '../http.js';
 import { issueMachineToken, issueUserTokens, refreshTokenId } from '../issue-tokens.js';
 import { verifyPassword } from '../passwords.js';
@@ -17,6 +18,7 @@ const GRANTS_BY_CLIENT_TYPE = {
 };
 
 const wrongCredentials = () => authError(403, 'invalid_grant', 'Wrong email or password.');
+const tooManyAttempts = () => authError(429, 'too_many_attempts', TOO_MANY_ATTEMPTS);
 const invalidRefreshToken = () => authError(403, 'invalid_grant', 'Unknown or invalid refresh token.');
 const unauthorizedClient = () => authError(401, 'access_denied', 'Unauthorized');
 // RFC 6749 5.2: failed client authentication through the Authorization header is a 401
@@ -124,8 +126,15 @@ async function passwordGrant(ctx, client, params, grantType) {
   if (!audience.ok) return audience.response;
 
   const found = tenant.store.findUser(realm, { email: params.username }) ?? tenant.store.findUser(realm, { username: params.username });
+  const ip = ctx.req.socket.remoteAddress ?? '';
+  // Unknown identifiers are counted and blocked too: a block must not tell who exists.
+  const attempter = found?.user_id ?? `${realm}\n${params.username.toLowerCase()}`;
+  if (tenant.bruteForce.isBlocked(attempter, ip)) return tooManyAttempts();
   const matches = await verifyPassword(params.password, found?.password_hash ?? DUMMY_HASH);
-  if (!found || !matches) return wrongCredentials();
+  if (!found || !matches) {
+    tenant.bruteForce.recordFailure(attempter, ip);
+    return wrongCredentials();
+  }
 
   // Re-read after the await: another request may have changed the user meanwhile.
   const user = tenant.store.getUser(found.user_id);
@@ -133,8 +142,9 @@ async function passwordGrant(ctx, client, params, grantType) {
   if (user.blocked === true) return authError(401, 'unauthorized', 'user is blocked');
   user.logins_count = (user.logins_count ?? 0) + 1;
   user.last_login = new Date().toISOString();
-  user.last_ip = ctx.req.socket.remoteAddress ?? '127.0.0.1';
+  user.last_ip = ip || '127.0.0.1';
   tenant.store.putUser(user);
+  tenant.bruteForce.recordSuccess(user.user_id, ip);
 
   const scopes = grantedUserScopes(splitScope(params.scope ?? DEFAULT_USER_SCOPE), audience.audience, tenant);
   const body = issueUserTokens(tenant, {

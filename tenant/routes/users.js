@@ -103,5 +103,7 @@ export async function patchUser(ctx) {
   merged.updated_at = new Date().toISOString();
   merged.password_hash = passwordHash ?? user.password_hash;
   tenant.store.putUser(merged);
+  // As on Auth0, a new password lifts the user's brute-force blocks.
+  if (passwordHash !== undefined) tenant.bruteForce.unblock(userId);
   return json(200, publicUser(merged));
 }
