@@ -56,3 +56,4 @@ export const user_exists = 'user_exists';
 export const invalid_password = 'invalid_password';
 export const invalid_grant = 'invalid_grant';
 export const inexistent_user = 'inexistent_user';
+export const too_many_attempts = 'too_many_attempts';

@@ -70,7 +70,7 @@ export function createTransport({ core, fetch, timeoutMs, retry = {} }) {
       core.parseResponse(response);
       return false;
     } catch (error) {
-      return error?.code === 'too_many_attempts';
+      return error?.code === ErrorCode.too_many_attempts;
     }
   }
 

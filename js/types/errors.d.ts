@@ -18,7 +18,8 @@ export type JsErrorCode =
   | 'invalid_value' | 'prefill_failed' | 'wasm_load_failed' | 'internal_error';
 
 /** Server codes, passed through as the server spelled them (others may come too). */
-export type ServerErrorCode = 'user_exists' | 'invalid_password' | 'invalid_grant' | 'inexistent_user';
+export type ServerErrorCode =
+  | 'user_exists' | 'invalid_password' | 'invalid_grant' | 'inexistent_user' | 'too_many_attempts';
 
 /** Codes metalock itself decides, and the server codes it knows. js/error-codes.js lists each once. */
 export type MetalockErrorCode = CoreErrorCode | JsErrorCode | ServerErrorCode;

@@ -22,9 +22,9 @@ const RULES = {
   'js/client/': [...BASE, 'js/transport/', 'js/storage/', 'js/signup/'],
   'js/client/create-client.js': [...BASE, 'js/client/', 'js/core/load.js', 'js/transport/', 'js/storage/'],
   'js/helpers.js': [...BASE, 'js/core/load.js', 'js/signup/'],
-  'js/index.js': ['js/errors.js', 'js/helpers.js', 'js/client/create-client.js'],
+  'js/index.js': ['js/errors.js', 'js/helpers.js', 'js/client/create-client.js', 'js/widget/'],
   // The widget builds on what any page could use: the public entry and the field runtime.
-  'js/widget/': ['js/index.js', 'js/signup/'],
+  'js/widget/': [...BASE, 'js/index.js', 'js/signup/'],
   // Node only; it uses the core through the loader, like any other program.
   'tenant/': ['node:', 'js/core/load.js', ...BASE],
 };
