@@ -11,7 +11,8 @@ namespace metalock {
 
 // Stable snake_case codes (design.md, vectors.md). Codes that come from a server
 // (user_exists, invalid_grant, inexistent_user, ...) are passed through as the
-// server spelled them; the codes below are the ones the core itself decides.
+// server spelled them; the codes below are the ones the core itself decides. JS lists the
+// same ones in js/error-codes.js, and tests/js/error-codes.test.js keeps the two in step.
 namespace code {
 inline constexpr const char* invalid_json = "invalid_json";
 inline constexpr const char* too_deep = "too_deep";
