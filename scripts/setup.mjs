@@ -1,6 +1,6 @@
 // Installs what is missing on a fresh Debian 12 machine: the Debian packages the build and
 // the browser tests need, then the npm dependencies. Does nothing when all is there.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { run, step } from './run.mjs';
 
@@ -15,6 +15,10 @@ const debianPackages = {
   cmake: () => existsSync('/usr/bin/cmake'),
   'ninja-build': () => existsSync('/usr/bin/ninja'),
   'g++': () => existsSync('/usr/bin/g++'),
+  // clang's libFuzzer and sanitizer runtimes (npm run fuzz, npm test's fuzzing step).
+  clang: () => existsSync('/usr/bin/clang++'),
+  'libclang-rt-14-dev': () => existsSync('/usr/lib/llvm-14/lib/clang')
+    && readdirSync('/usr/lib/llvm-14/lib/clang').some((version) => existsSync(`/usr/lib/llvm-14/lib/clang/${version}/lib/linux/libclang_rt.fuzzer-x86_64.a`)),
 };
 
 export function setup() {

@@ -6,6 +6,16 @@
 namespace metalock::vectors {
 namespace {
 
+// A member by reference, never a copy: a vector's input may be 10,000 levels deep, and
+// nlohmann copies (and compares) recursively, which overflows the stack under ASan.
+const Json& member(const Json& obj, const char* key, const Json& fallback) {
+  if (!obj.is_object()) return fallback;
+  auto it = obj.find(key);
+  return it == obj.end() ? fallback : *it;
+}
+const Json kNull;
+const Json kEmptyObject = Json::object();
+
 std::string str(const Json& obj, const char* key) {
   auto it = obj.find(key);
   return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -24,7 +34,7 @@ Result<Json> run_validate_patch(const Json& input) {
   if (auto it = input.find("subject"); it != input.end() && it->is_string()) policy.subject = it->get<std::string>();
   if (auto it = input.find("user_id"); it != input.end() && it->is_string()) policy.user_id = it->get<std::string>();
   if (auto it = input.find("allow_clear"); it != input.end() && it->is_boolean()) policy.allow_clear = it->get<bool>();
-  auto status = validate_patch(input.value("patch", Json()), policy);
+  auto status = validate_patch(member(input, "patch", kNull), policy);
   if (!status) return status.error();
   return Json(true);
 }
@@ -75,8 +85,8 @@ Result<Json> run_token_cache(const Json& input) {
 }  // namespace
 
 Result<Json> run_op(const std::string& op, const Json& input) {
-  if (op == "merge") return merge_metadata(input.value("user", Json()), input.value("patch", Json()));
-  if (op == "diff") return diff_metadata(input.value("before", Json()), input.value("after", Json()));
+  if (op == "merge") return merge_metadata(member(input, "user", kNull), member(input, "patch", kNull));
+  if (op == "diff") return diff_metadata(member(input, "before", kNull), member(input, "after", kNull));
   if (op == "validate_patch") return run_validate_patch(input);
   if (op == "signup")
     return map_signup_fields(input.value("fields", Json::array()), input.value("values", Json::object()),
@@ -101,7 +111,7 @@ FileReport run_file(const std::string& path) {
   }
   for (const Json& c : doc["cases"]) {
     const std::string name = str(c, "name");
-    auto got = run_op(str(c, "op"), c.value("input", Json::object()));
+    auto got = run_op(str(c, "op"), member(c, "input", kEmptyObject));
     std::string expected;
     std::string actual;
     bool pass = false;
