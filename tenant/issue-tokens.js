@@ -3,6 +3,17 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { signJwt } from './jwt.js';
 import { claimsForScope, metadataClaims } from './user-record.js';
 
+// Auth0 caps the custom claims of a token at 100 KB ("Custom claims payload is set to a maximum
+// of 100KB", https://auth0.com/docs/tokens/create-namespaced-custom-claims). Past it this tenant
+// leaves the metadata claims out of the ID token instead of failing the login, so that a user
+// with large metadata can still log in; /userinfo carries them whatever their size.
+const CUSTOM_CLAIMS_LIMIT_BYTES = 100_000;
+
+function idTokenMetadataClaims(user, client) {
+  const claims = metadataClaims(user, client);
+  return Buffer.byteLength(JSON.stringify(claims)) <= CUSTOM_CLAIMS_LIMIT_BYTES ? claims : {};
+}
+
 export function refreshTokenId(token) {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -58,7 +69,7 @@ export function issueUserTokens(tenant, { client, user, audience, scopes, nonce,
   if (openid) {
     const idClaims = {
       ...claimsForScope(user, (name) => scopes.includes(name)),
-      ...metadataClaims(user, client),
+      ...idTokenMetadataClaims(user, client),
       iss: tenant.issuer,
       aud: client.clientId,
       iat: now,

@@ -24,6 +24,8 @@ export interface TokenEntry {
   tokenType: string;
   expiresAt: number;
   idTokenClaims: JsonValue;
+  /** The store key the entry lives under. */
+  storageKey: string;
 }
 
 export interface TokenKey { clientId?: string; audience?: string; scope?: string }
@@ -46,6 +48,7 @@ export interface MetalockCore {
 
   baseUrl(domain: unknown): string;
   userinfoRequest(base: unknown, accessToken: unknown): HttpRequest;
+  jwksRequest(base: unknown): HttpRequest;
   passwordRealmRequest(base: unknown, grant?: JsonObject): HttpRequest;
   refreshTokenRequest(base: unknown, options?: JsonObject): HttpRequest;
   signupRequest(base: unknown, body: unknown): HttpRequest;
@@ -54,10 +57,11 @@ export interface MetalockCore {
   /** The parsed 2xx body (null when empty); an error status throws the normalized error. */
   parseResponse(response?: { status?: number; headers?: { [name: string]: string }; body?: unknown }): JsonValue;
 
-  cacheGet(serialized: unknown, key: TokenKey | undefined, nowSeconds: number, leeway?: number): TokenEntry | null;
-  cachePut(serialized: unknown, tokenResponseBody: unknown, key: TokenKey | undefined, nowSeconds: number):
-    { serialized: string; entry: TokenEntry };
-  cacheRefreshToken(serialized: unknown, key?: TokenKey): string | null;
-  /** The new serialized cache. */
-  cacheRemove(serialized: unknown, key?: TokenKey): string;
+  /** stored: the texts read from the store, one per entry (null for a missing one). */
+  cacheGet(stored: (string | null)[] | undefined, key: TokenKey | undefined, nowSeconds: number, leeway?: number): TokenEntry | null;
+  cachePut(tokenResponseBody: unknown, key: TokenKey | undefined, nowSeconds: number):
+    { storageKey: string; serialized: string; entry: TokenEntry };
+  cacheRefreshToken(stored: (string | null)[] | undefined, key?: TokenKey): string | null;
+  /** The manifest text after adding and removing store keys. */
+  cacheManifest(manifest: unknown, change?: { add?: string[]; remove?: string[] }): { keys: string[]; serialized: string };
 }

@@ -6,6 +6,7 @@ import { findConnection } from '../config.js';
 import { json, managementError } from '../http.js';
 import { hashPassword } from '../passwords.js';
 import { checkPassword } from '../password-policy.js';
+import { metadataSizeProblem } from '../metadata-size.js';
 import { checkPatchShape, storedChanges } from '../patch-shape.js';
 import { publicUser, userConnection } from '../user-record.js';
 
@@ -100,6 +101,8 @@ export async function patchUser(ctx) {
     return managementError(400, 'The specified new username already exists', 'username_conflict');
   }
   const merged = tenant.core.merge(publicUser(user), changes);
+  const tooLarge = metadataSizeProblem(user, merged);
+  if (tooLarge) return invalidBody(tooLarge);
   merged.updated_at = new Date().toISOString();
   merged.password_hash = passwordHash ?? user.password_hash;
   tenant.store.putUser(merged);
