@@ -48,6 +48,7 @@ export const timeout = 'timeout';
 export const unknown_error = 'unknown_error';
 export const invalid_value = 'invalid_value';
 export const prefill_failed = 'prefill_failed';
+export const options_failed = 'options_failed';
 export const wasm_load_failed = 'wasm_load_failed';
 export const internal_error = 'internal_error';
 

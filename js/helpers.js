@@ -14,7 +14,7 @@ export async function applyMetadataPatch(user, patch) {
 }
 
 // Lock's additionalSignUpFields + the entered values -> the /dbconnections/signup body.
-// The specs' JS functions (prefill, validator) run first (signup/field-specs.js).
+// The specs' JS functions (options, prefill, validator) run first (signup/field-specs.js).
 export async function mapSignupFields(fields, values = {}, base = {}) {
   const core = await loadCore();
   return core.mapSignup(await resolveFieldSpecs(fields, values), values, base);

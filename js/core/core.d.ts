@@ -40,6 +40,10 @@ export interface MetalockCore {
   scopeContains(scope: unknown, required: unknown): boolean;
   mapSignup(fields: unknown, values?: unknown, base?: unknown): JsonObject;
   validateSignupBody(body: unknown): true;
+  /** Lock's specs as the core reads them (Lock's member names, every member present). */
+  parseSignupFields(specs: unknown): JsonObject[];
+  /** One spec and the form's values -> the value that would be sent; the field's error throws. */
+  checkSignupField(spec: unknown, values?: unknown): JsonValue;
   normalizeProfile(userinfo: unknown, options?: { userMetadataClaim?: string; appMetadataClaim?: string }): JsonObject;
 
   decodeJwt(token: unknown): DecodedJwt;

@@ -1,9 +1,9 @@
-// Lock's additionalSignUpFields may carry JS functions the core cannot call: a `prefill`
-// (callback or promise) and a `validator`. This resolves them, the only signup work done in
-// JS: prefills become values, validators run (a spec whose validator passed reaches the core
-// as `validator: true`, and the core then skips its `required` check). What the fields mean
-// is the core's to decide (core.mapSignup). Used by the helper mapSignupFields and by the
-// client's signup, each with its own core.
+// Lock's additionalSignUpFields may carry JS functions the core cannot call: `options` and
+// `prefill` (callback or promise) and a `validator`. This resolves them, the only signup work
+// done in JS: function members become values, validators run (a spec whose validator passed
+// reaches the core as `validator: true`, and the core then skips its `required` check). What
+// the fields mean is the core's to decide (core.mapSignup, core.parseSignupFields). Used by the
+// helper mapSignupFields, the client's signup (each with its own core) and the widget.
 import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 
@@ -12,15 +12,31 @@ export function resolveFieldSpecs(fields, values) {
   return Array.isArray(fields) ? Promise.all(fields.map((spec) => resolveSpec(spec, values))) : fields;
 }
 
-async function resolveSpec(spec, values) {
+// Lock's function members of a field spec, options(callback) and prefill(callback), resolved to
+// their values (the widget uses this too). A null or undefined result counts as absent.
+export async function resolveLockFunctions(spec) {
   if (!spec || typeof spec !== 'object') return spec;
   const resolved = { ...spec };
-  if (typeof spec.prefill === 'function') {
-    const prefill = await callPrefill(spec.prefill, spec.name);
-    if (prefill === undefined || prefill === null) delete resolved.prefill;
-    else resolved.prefill = prefill;
+  for (const member of ['options', 'prefill']) {
+    if (typeof spec[member] !== 'function') continue;
+    const value = await callLockFunction(spec[member], member, spec.name);
+    if (value === undefined || value === null) delete resolved[member];
+    else resolved[member] = value;
   }
-  if (typeof spec.validator === 'function') {
+  return resolved;
+}
+
+// Lock's validator returns a boolean or {valid, hint} -> {valid, hint} (hint '' when none).
+export function readValidatorOutcome(outcome) {
+  if (outcome && typeof outcome === 'object') {
+    return { valid: Boolean(outcome.valid), hint: typeof outcome.hint === 'string' ? outcome.hint : '' };
+  }
+  return { valid: Boolean(outcome), hint: '' };
+}
+
+async function resolveSpec(spec, values) {
+  const resolved = await resolveLockFunctions(spec);
+  if (resolved && typeof spec.validator === 'function') {
     // A select takes no validator: the core refuses the spec, so there is nothing to run.
     if (spec.type !== 'select') {
       const value = values && Object.hasOwn(values, spec.name) ? values[spec.name] : resolved.prefill;
@@ -31,10 +47,10 @@ async function resolveSpec(spec, values) {
   return resolved;
 }
 
-// Lock calls prefill(callback) with callback(error, value), and ignores what it returns (an
-// arrow `cb => setTimeout(...)` returns a timer). A function that declares no parameter may
-// return its value, or a promise of it, instead.
-function callPrefill(prefill, name) {
+// Lock calls options(callback) and prefill(callback) with callback(error, value), and ignores
+// what they return (an arrow `cb => setTimeout(...)` returns a timer). A function that
+// declares no parameter may return its value, or a promise of it, instead.
+function callLockFunction(fn, member, name) {
   return new Promise((resolve, reject) => {
     let settled = false;
     const done = (error, value) => {
@@ -42,8 +58,8 @@ function callPrefill(prefill, name) {
       settled = true;
       if (error) {
         reject(new MetalockError({
-          code: ErrorCode.prefill_failed,
-          description: `The prefill of field '${name}' failed: ${error?.message ?? error}`,
+          code: member === 'options' ? ErrorCode.options_failed : ErrorCode.prefill_failed,
+          description: `The ${member} of field '${name}' failed: ${error?.message ?? error}`,
           field: name,
           original: error,
         }));
@@ -52,19 +68,18 @@ function callPrefill(prefill, name) {
       }
     };
     try {
-      if (prefill.length >= 1) prefill(done);
-      else Promise.resolve(prefill()).then((value) => done(null, value), (error) => done(error));
+      if (fn.length >= 1) fn(done);
+      else Promise.resolve(fn()).then((value) => done(null, value), (error) => done(error));
     } catch (error) {
       done(error);
     }
   });
 }
 
-// Lock's validator(value) returns a boolean or {valid, hint}.
 async function runValidator(validator, value, name) {
   let outcome;
   try {
-    outcome = await validator(value);
+    outcome = readValidatorOutcome(await validator(value));
   } catch (error) {
     throw new MetalockError({
       code: ErrorCode.invalid_value,
@@ -73,11 +88,7 @@ async function runValidator(validator, value, name) {
       original: error,
     });
   }
-  const valid = outcome && typeof outcome === 'object' ? Boolean(outcome.valid) : Boolean(outcome);
-  if (!valid) {
-    const hint = outcome && typeof outcome === 'object' && typeof outcome.hint === 'string' && outcome.hint
-      ? outcome.hint
-      : `Invalid value for field '${name}'`;
-    throw new MetalockError({ code: ErrorCode.invalid_value, description: hint, field: name });
+  if (!outcome.valid) {
+    throw new MetalockError({ code: ErrorCode.invalid_value, description: outcome.hint || `Invalid value for field '${name}'`, field: name });
   }
 }

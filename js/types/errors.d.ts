@@ -15,7 +15,7 @@ export type CoreErrorCode =
 /** Codes only the JS side can decide (network, tokens at hand, the wasm module itself). */
 export type JsErrorCode =
   | 'login_required' | 'network_error' | 'timeout' | 'unknown_error'
-  | 'invalid_value' | 'prefill_failed' | 'wasm_load_failed' | 'internal_error';
+  | 'invalid_value' | 'prefill_failed' | 'options_failed' | 'wasm_load_failed' | 'internal_error';
 
 /** Server codes, passed through as the server spelled them (others may come too). */
 export type ServerErrorCode =

@@ -24,8 +24,9 @@ const RULES = {
   'js/client/create-client.js': [...BASE, 'js/client/', 'js/core/load.js', 'js/transport/', 'js/storage/'],
   'js/helpers.js': [...BASE, 'js/core/load.js', 'js/signup/'],
   'js/index.js': ['js/errors.js', 'js/helpers.js', 'js/client/create-client.js', 'js/widget/'],
-  // The widget builds on what any page could use: the public entry and the field runtime.
-  'js/widget/': [...BASE, 'js/index.js', 'js/signup/'],
+  // The widget builds on what any page could use: the public client entry and the field
+  // runtime, plus the core through the loader (parseSignupFields, as the tenant uses it).
+  'js/widget/': [...BASE, 'js/index.js', 'js/client/create-client.js', 'js/signup/', 'js/core/load.js'],
   // Node only; it uses the core through the loader, like any other program.
   'tenant/': ['node:', 'js/core/load.js', ...BASE],
 };
@@ -82,7 +83,8 @@ test('the rules bite: the imports the house forbids are refused', () => {
   assert.equal(allowed('js/client/client.js', 'js/core/load.js'), false);
   assert.equal(allowed('js/core/facade.js', 'js/transport/header-object.js'), false);
   assert.equal(allowed('js/index.js', 'tenant/server.js'), false);
-  assert.equal(allowed('js/widget/widget.js', 'js/core/load.js'), false);
+  assert.equal(allowed('js/widget/widget.js', 'js/client/client.js'), false);
+  assert.equal(allowed('js/widget/widget.js', 'js/helpers.js'), false);
   assert.equal(allowed('js/widget/widget.js', 'js/signup/field-specs.js'), true);
   assert.equal(allowed('tenant/server.js', 'js/client/client.js'), false);
 });
