@@ -1,7 +1,7 @@
 // The pure helpers of the public API (no network). Async so that they can wait for the wasm
 // core to load; each rejects with a MetalockError. The core decides.
 import { loadCore } from './core/load.js';
-import { resolveFieldSpecs } from './signup/field-specs.js';
+import { mapSignupFieldsWith } from './signup/field-specs.js';
 
 // The PATCH body turning user_metadata `before` into `after`, or null when nothing changed.
 export async function buildMetadataPatch(before, after) {
@@ -16,6 +16,5 @@ export async function applyMetadataPatch(user, patch) {
 // Lock's additionalSignUpFields + the entered values -> the /dbconnections/signup body.
 // The specs' JS functions (options, prefill, validator) run first (signup/field-specs.js).
 export async function mapSignupFields(fields, values = {}, base = {}) {
-  const core = await loadCore();
-  return core.mapSignup(await resolveFieldSpecs(fields, values), values, base);
+  return mapSignupFieldsWith(await loadCore(), fields, values, base);
 }

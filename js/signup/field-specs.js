@@ -7,9 +7,12 @@
 import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 
-// fields: Lock's array of specs (anything else passes through, for the core to refuse).
-export function resolveFieldSpecs(fields, values) {
-  return Array.isArray(fields) ? Promise.all(fields.map((spec) => resolveSpec(spec, values))) : fields;
+// Lock's additionalSignUpFields + the entered values -> the sign-up body, by the given core.
+// fields: Lock's array of specs; anything else goes to the core as it is, for the core to
+// refuse (never awaited here: a hostile object's `then` getter must not run).
+export async function mapSignupFieldsWith(core, fields, values, base) {
+  const specs = Array.isArray(fields) ? await Promise.all(fields.map((spec) => resolveSpec(spec, values))) : fields;
+  return core.mapSignup(specs, values, base);
 }
 
 // Lock's function members of a field spec, options(callback) and prefill(callback), resolved to
