@@ -22,7 +22,7 @@ export function buildWasm({ configure = 'always' } = {}) {
     run('emcmake', ['cmake', '-S', root, '-B', `${root}/build/wasm`, '-G', 'Ninja', '-DCMAKE_BUILD_TYPE=Release',
       '-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node']);
   }
-  run('cmake', ['--build', `${root}/build/wasm`, ...jobs], { env: { ...process.env, NODE_PATH: '/usr/share/nodejs' } });
+  run('cmake', ['--build', `${root}/build/wasm`, ...jobs]);
 }
 
 export async function build() {

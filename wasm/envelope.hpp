@@ -1,6 +1,7 @@
 // The one shape every binding returns: JSON text {"value": ...} or {"error": {...}}
-// (js-core-api.md). Text crosses the boundary, not emscripten::val trees: one parse on each
-// side beats walking deep objects property by property, and the core's JSON limits apply.
+// (wasm/contract.json declares every binding). Text crosses the boundary, not emscripten::val
+// trees: one parse on each side beats walking deep objects property by property, and the
+// core's JSON limits apply.
 //
 // Text arguments arrive as (address, size) of UTF-8 bytes that js/core/facade.js malloc'ed
 // and filled with TextEncoder + HEAPU8.set. Embind's own std::string conversion walks every

@@ -96,8 +96,6 @@ std::string manifest(TextAddress text_at, std::size_t text_size, TextAddress cha
   return with_json(use, adopt_json(change_at, change_size));
 }
 
-std::string clear() { return ok_envelope(TokenCache().serialize()); }
-
 }  // namespace
 }  // namespace metalock::wasm
 
@@ -106,5 +104,4 @@ EMSCRIPTEN_BINDINGS(metalock_token_cache) {
   emscripten::function("cachePut", &metalock::wasm::put);
   emscripten::function("cacheRefreshToken", &metalock::wasm::refresh_token);
   emscripten::function("cacheManifest", &metalock::wasm::manifest);
-  emscripten::function("cacheClear", &metalock::wasm::clear);
 }

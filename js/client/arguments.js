@@ -1,13 +1,14 @@
 // Checks of the shape of what callers pass (types only). What the values mean — metadata
 // rules, signup rules, scopes — is the core's to decide; this only turns a wrong call into
 // an `invalid_argument` MetalockError instead of a TypeError deep inside.
+import * as ErrorCode from '../error-codes.js';
 import { isPlainObject } from '../core/json-safe.js';
 import { MetalockError } from '../errors.js';
 
 export { isPlainObject };
 
 export function invalidArgument(description, field) {
-  return new MetalockError({ code: 'invalid_argument', description, field });
+  return new MetalockError({ code: ErrorCode.invalid_argument, description, field });
 }
 
 

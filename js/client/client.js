@@ -1,7 +1,7 @@
 // The public client: orchestrates the core (decisions, requests, parsing), the transport
 // (fetch) and the token manager (storage). It decides nothing itself.
 import { MetalockError } from '../errors.js';
-import { mapSignupFields } from '../helpers.js';
+import { mapSignupFieldsWith } from '../signup/field-specs.js';
 import {
   invalidArgument, isPlainObject, optionalString, requireObject, requireString,
 } from './arguments.js';
@@ -58,7 +58,7 @@ export class Client {
     if (options.user_metadata !== undefined) {
       base.user_metadata = requireObject(options.user_metadata, 'user_metadata');
     }
-    const body = await mapSignupFields(additionalSignUpFields ?? [], values ?? {}, base);
+    const body = await mapSignupFieldsWith(this.#core, additionalSignUpFields ?? [], values ?? {}, base);
     return this.#transport.send(this.#core.signupRequest(this.#base, body), { idempotent: false });
   }
 

@@ -1,5 +1,6 @@
 // createClient(options) -> Client: checks the options, loads the core (once per page or
 // process: loadCore shares one promise), and wires storage, transport and tokens.
+import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 import { loadCore, useWasm } from '../core/load.js';
 import { resolveStorage } from '../storage/resolve-storage.js';
@@ -55,7 +56,7 @@ function readOptions(options) {
 // getter or a Proxy that throws while it is read): that one is the caller's invalid_argument.
 export function createClient(options) {
   return buildClient(options).catch((error) => {
-    throw MetalockError.from(error, 'invalid_argument');
+    throw MetalockError.from(error, ErrorCode.invalid_argument);
   });
 }
 

@@ -3,6 +3,7 @@
 // bundle. The keys come from the issuer's /.well-known/jwks.json, fetched once per issuer and
 // kept for the page or process; a kid that is not among them refetches once (the issuer may
 // have rotated its key), and never again for that kid (a flood of bad tokens costs one fetch).
+import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 
 const issuers = new Map();   // base URL -> { keys: Promise<Map<kid, jwk>>, refetched: Set<kid> }
@@ -11,7 +12,7 @@ const RS256 = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
 const encoder = new TextEncoder();
 
 function invalidToken(description, field, original) {
-  return new MetalockError({ code: 'invalid_token', description, field, original });
+  return new MetalockError({ code: ErrorCode.invalid_token, description, field, original });
 }
 
 function usableKeys(body) {

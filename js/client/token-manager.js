@@ -11,6 +11,7 @@
 // epoch (writes and reads of older calls are dropped), removes at once every entry it can name
 // (all of them when the store answers synchronously, as memory and Web Storage do), and then,
 // queued behind any write still in flight, removes them again; every later read waits for that.
+import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 import { markRedeemed, wasRedeemed, withRefreshLock } from './refresh-lock.js';
 
@@ -203,5 +204,5 @@ export class TokenManager {
 }
 
 export function loginRequired(description) {
-  return new MetalockError({ code: 'login_required', description });
+  return new MetalockError({ code: ErrorCode.login_required, description });
 }

@@ -1,10 +1,13 @@
-// The core as plain synchronous JS functions over the Embind module (js-core-api.md).
+// The core as plain synchronous JS functions over the Embind module. The contract between
+// the two is declared once in wasm/contract.json (every binding: name, arguments, result)
+// and typed for this side in core.d.ts, which tsc checks this file against
+// (tests/types/core.tsconfig.json); tests/js/core-contract.test.js checks the built module.
 // Every binding takes text (JSON, or raw text such as a token) and returns one envelope
 // {"value"} | {"error"}: this file only converts JS values to text and back, places the text
 // in wasm memory, and turns error envelopes into MetalockError. It decides nothing; the
 // core does.
+import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
-import { headerObject } from './header-object.js';
 import { assertJsonSafe } from './json-safe.js';
 
 // A JS value -> the JSON text a binding takes. What JSON cannot express fails here with the
@@ -17,10 +20,10 @@ function toJson(value) {
     // V8 throws RangeError both for a stack overflow (deep nesting) and for a result past
     // its string length limit.
     if (error instanceof RangeError && /length/i.test(error.message)) {
-      return fail('payload_too_large', 'Value is too large to serialize');
+      return fail(ErrorCode.payload_too_large, 'Value is too large to serialize');
     }
-    if (error instanceof RangeError) return fail('too_deep', 'Value is nested too deeply to serialize');
-    return fail('invalid_json', `Value cannot be serialized as JSON: ${error.message}`);
+    if (error instanceof RangeError) return fail(ErrorCode.too_deep, 'Value is nested too deeply to serialize');
+    return fail(ErrorCode.invalid_json, `Value cannot be serialized as JSON: ${error.message}`);
   }
 }
 
@@ -42,6 +45,11 @@ const encoder = new TextEncoder();
 
 // revive() -> a fresh module, or a promise of one (js/core/load.js): after a trap, the next
 // call runs on a new instance while callers keep this same facade object.
+/**
+ * @param {any} initial the Embind module
+ * @param {(() => any) | null} [revive]
+ * @returns {import('./core.js').MetalockCore}
+ */
 export function createFacade(initial, revive) {
   let module = initial;
   let dead = false;
@@ -52,12 +60,12 @@ export function createFacade(initial, revive) {
     try {
       next = revive ? revive() : null;
     } catch (error) {
-      throw new MetalockError({ code: 'wasm_load_failed', description: `Could not restart the metalock core: ${error?.message ?? error}`, original: error });
+      throw new MetalockError({ code: ErrorCode.wasm_load_failed, description: `Could not restart the metalock core: ${error?.message ?? error}`, original: error });
     }
-    if (!next) fail('internal_error', 'The metalock core failed earlier and cannot be restarted');
+    if (!next) fail(ErrorCode.internal_error, 'The metalock core failed earlier and cannot be restarted');
     if (typeof next.then === 'function') {
       next.then((fresh) => { module = fresh; dead = false; }, () => {});
-      fail('internal_error', 'The metalock core is restarting after a failure; try again');
+      fail(ErrorCode.internal_error, 'The metalock core is restarting after a failure; try again');
     }
     module = next;
     dead = false;
@@ -70,7 +78,7 @@ export function createFacade(initial, revive) {
     const address = module._malloc(bytes.length || 1);
     if (!address) {
       addresses.forEach((at) => module._free(at));
-      fail('payload_too_large', `A ${bytes.length}-byte argument does not fit in the core's memory`);
+      fail(ErrorCode.payload_too_large, `A ${bytes.length}-byte argument does not fit in the core's memory`);
     }
     module.HEAPU8.set(bytes, address);   // read after malloc: growing memory replaces the view
     addresses.push(address);
@@ -94,7 +102,7 @@ export function createFacade(initial, revive) {
     } catch (error) {
       if (error instanceof MetalockError) throw error;
       dead = true;
-      throw new MetalockError({ code: 'internal_error', description: `metalock core failed in ${name}: ${error?.message ?? error}`, original: error });
+      throw new MetalockError({ code: ErrorCode.internal_error, description: `metalock core failed in ${name}: ${error?.message ?? error}`, original: error });
     }
     const parsed = JSON.parse(envelope);
     if (parsed.error) throw new MetalockError(parsed.error);
@@ -129,8 +137,10 @@ export function createFacade(initial, revive) {
       call('getUserRequest', toText(base), toText(userId), toText(accessToken)),
     patchUserRequest: (base, userId, patch, accessToken) =>
       call('patchUserRequest', toText(base), toText(userId), dataJson(patch), toText(accessToken)),
+    // headers: a plain object (the transport's headerObject); the core reads names
+    // case-insensitively.
     parseResponse: ({ status, headers, body } = {}) =>
-      call('parseResponse', Number(status) | 0, toJson(headerObject(headers)),
+      call('parseResponse', Number(status) | 0, toJson(headers ?? {}),
         typeof body === 'string' || body == null ? toText(body) : toJson(body)),
 
     // stored: the texts read from the store, one per entry (null for a missing one).
@@ -140,6 +150,5 @@ export function createFacade(initial, revive) {
       call('cachePut', toJson(tokenResponseBody), toJson(key ?? {}), toJson({ now: nowSeconds })),
     cacheRefreshToken: (stored, key) => call('cacheRefreshToken', toJson(stored ?? []), toJson(key ?? {})),
     cacheManifest: (manifest, change = {}) => call('cacheManifest', toText(manifest), toJson(change)),
-    cacheClear: () => call('cacheClear'),
   };
 }

@@ -4,6 +4,7 @@
 // field path. JSON.stringify turns NaN, Infinity and undefined in arrays into null — and a
 // null in a metadata PATCH deletes the key — drops functions, symbols and undefined members,
 // throws on BigInt, and writes a Map or a Set as {}.
+import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 
 // {} or Object.create(null): what JSON writes and reads back as the same object.
@@ -32,7 +33,7 @@ function describe(value) {
 function refuse(value, path) {
   const where = path === '' ? 'The value' : path;
   throw new MetalockError({
-    code: 'invalid_json',
+    code: ErrorCode.invalid_json,
     description: `${where} is ${describe(value)}, which JSON cannot carry faithfully `
       + '(it would be sent as null, which deletes, or dropped): use a string, a finite number, '
       + 'a boolean, null, an array or a plain object',
@@ -48,7 +49,7 @@ export function assertJsonSafe(value, root = '') {
   const stack = [[value, root, 0]];
   const seen = new Set();
   while (stack.length > 0) {
-    const [node, path, depth] = stack.pop();
+    const [node, path, depth] = /** @type {[any, string, number]} */ (stack.pop());
     if (node === null || typeof node === 'string' || typeof node === 'boolean') continue;
     if (typeof node === 'number') {
       if (!Number.isFinite(node)) refuse(node, path);
@@ -81,7 +82,7 @@ export function assertJsonSafe(value, root = '') {
 // A getter or a Proxy of the caller's that throws while it is read: the caller's argument.
 function unreadable(error, path) {
   throw new MetalockError({
-    code: 'invalid_argument',
+    code: ErrorCode.invalid_argument,
     description: `${path === '' ? 'The value' : path} could not be read: ${error?.message ?? error}`,
     field: path || undefined,
     original: error,

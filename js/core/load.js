@@ -7,6 +7,7 @@
 // (init() and createClient({ wasm }) call it). A second, different setting is an error, never
 // silently ignored: the module loads once per page or process.
 import createMetalockCore from '#core-glue';
+import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 import { createFacade } from './facade.js';
 import {
@@ -54,7 +55,7 @@ async function instantiate(given, from) {
   const fetched = from.url !== undefined && !from.byDefault;
   if (unsupportedNode(options) && !fetched) {
     throw new MetalockError({
-      code: 'wasm_load_failed',
+      code: ErrorCode.wasm_load_failed,
       description: `metalock needs Node 20.16 or newer (process.getBuiltinModule); this is ${process.version}`,
     });
   }
@@ -90,7 +91,9 @@ function reviver(options, first) {
         },
       };
       createMetalockCore(fresh).catch(() => {});   // settled already; a late abort is the facade's to see
-      if (typeof fresh.cacheClear === 'function') return fresh;
+      // The glue's own flag that it ran to the end (set in its run(), before the bindings
+      // register and without waiting for anything when instantiateWasm answered at once).
+      if (fresh.calledRun) return fresh;
     }
     pending ??= createMetalockCore({ ...options }).finally(() => { pending = null; });
     return pending;

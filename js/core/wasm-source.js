@@ -1,6 +1,7 @@
 // Where the wasm core comes from, as an app may say it (init({ url | binary }) or
 // createClient({ wasm })): reads and checks that setting, compares two of them, fetches the
 // bytes behind a URL, and words the load error so that it names what was tried and the fix.
+import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 
 const FIX = 'serve the package\'s metalock.wasm (node_modules/metalock/dist/metalock.wasm) there, or say where '
@@ -8,7 +9,7 @@ const FIX = 'serve the package\'s metalock.wasm (node_modules/metalock/dist/meta
   + '{ binary } (README, "Bundlers")';
 
 function invalidWasm(description) {
-  return new MetalockError({ code: 'invalid_argument', description, field: 'wasm' });
+  return new MetalockError({ code: ErrorCode.invalid_argument, description, field: 'wasm' });
 }
 
 const onNode = () => typeof process === 'object' && typeof process.versions?.node === 'string'
@@ -78,7 +79,7 @@ export function loadFailed(source, error) {
   const reason = error?.message ?? String(error);
   const fix = source.binary ? 'pass the bytes of this metalock version\'s dist/metalock.wasm' : FIX;
   return new MetalockError({
-    code: 'wasm_load_failed',
+    code: ErrorCode.wasm_load_failed,
     description: `Could not load the metalock WebAssembly module from ${describeSource(source)}: ${reason}. Fix: ${fix}.`,
     original: error,
   });

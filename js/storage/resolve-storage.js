@@ -1,5 +1,6 @@
 // createClient's `cacheLocation` -> the store the token manager uses.
-import { invalidArgument } from '../client/arguments.js';
+import * as ErrorCode from '../error-codes.js';
+import { MetalockError } from '../errors.js';
 import { memoryStorage } from './memory-storage.js';
 import { SafeStorage } from './safe-storage.js';
 import { webStorage } from './web-storage.js';
@@ -22,7 +23,9 @@ export function resolveStorage(cacheLocation) {
       remove: (key) => cacheLocation.remove(key),
     });
   }
-  throw invalidArgument(
-    "cacheLocation must be 'memory', 'localstorage', 'sessionstorage' or an object with get, set and remove",
-    'cacheLocation');
+  throw new MetalockError({
+    code: ErrorCode.invalid_argument,
+    description: "cacheLocation must be 'memory', 'localstorage', 'sessionstorage' or an object with get, set and remove",
+    field: 'cacheLocation',
+  });
 }

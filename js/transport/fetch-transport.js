@@ -2,8 +2,9 @@
 // (core.parseResponse) to be parsed or normalized into a MetalockError. Adds what only I/O
 // can know: a timeout, and retries (retry-policy.js). Every failure ends as a MetalockError
 // with a code: timeout, network_error, or the server's normalized error.
-import { headerObject } from '../core/header-object.js';
+import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
+import { headerObject } from './header-object.js';
 import { backoffDelayMs, rateLimitDelayMs, retryDefaults } from './retry-policy.js';
 
 const TIMED_OUT = Symbol('timed out');
@@ -51,13 +52,13 @@ export function createTransport({ core, fetch, timeoutMs, retry = {} }) {
     } catch (error) {
       if (!controller.signal.aborted) {
         const reason = error?.cause?.code ?? error?.cause?.message ?? error?.message ?? String(error);
-        throw new MetalockError({ code: 'network_error', description: `${describe(request)} failed: ${reason}`, original: error });
+        throw new MetalockError({ code: ErrorCode.network_error, description: `${describe(request)} failed: ${reason}`, original: error });
       }
     } finally {
       clearTimeout(timer);
     }
     throw new MetalockError({
-      code: 'timeout',
+      code: ErrorCode.timeout,
       description: `${describe(request)} got no response within ${timeoutMs} ms`,
     });
   }
@@ -69,7 +70,7 @@ export function createTransport({ core, fetch, timeoutMs, retry = {} }) {
       core.parseResponse(response);
       return false;
     } catch (error) {
-      return error?.code === 'too_many_attempts';
+      return error?.code === ErrorCode.too_many_attempts;
     }
   }
 

@@ -3,15 +3,16 @@
 // chunk, loaded on the first show(). getUserInfo and logout need only the client.
 import { createClient } from '../client/create-client.js';
 import { loadCore } from '../core/load.js';
+import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
-import { readValidatorOutcome, resolveLockFunctions } from '../helpers.js';
+import { readValidatorOutcome, resolveLockFunctions } from '../signup/field-specs.js';
 import { Emitter } from './emitter.js';
 
 const DEFAULT_SCOPE = 'openid profile email';
 
 function requireText(value, name) {
   if (typeof value !== 'string' || value === '') {
-    throw new MetalockError({ code: 'invalid_argument', description: `${name} must be a non-empty string`, field: name });
+    throw new MetalockError({ code: ErrorCode.invalid_argument, description: `${name} must be a non-empty string`, field: name });
   }
   return value;
 }
@@ -46,7 +47,7 @@ export class Lock {
     this.#clientId = requireText(clientId, 'clientId');
     this.#domain = requireText(domain, 'domain');
     if (options === null || typeof options !== 'object') {
-      throw new MetalockError({ code: 'invalid_argument', description: 'options must be an object', field: 'options' });
+      throw new MetalockError({ code: ErrorCode.invalid_argument, description: 'options must be an object', field: 'options' });
     }
     this.#options = options;
   }

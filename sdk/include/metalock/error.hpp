@@ -11,7 +11,8 @@ namespace metalock {
 
 // Stable snake_case codes (docs/errors.md). Codes that come from a server
 // (user_exists, invalid_grant, inexistent_user, ...) are passed through as the
-// server spelled them; the codes below are the ones the core itself decides.
+// server spelled them; the codes below are the ones the core itself decides. JS lists the
+// same ones in js/error-codes.js, and tests/js/error-codes.test.js keeps the two in step.
 namespace code {
 inline constexpr const char* invalid_json = "invalid_json";
 inline constexpr const char* too_deep = "too_deep";
@@ -64,21 +65,42 @@ struct Error {
   }
 };
 
-// Either a value or an Error. The core never throws: wasm builds run without exceptions.
+// Reached only through a broken precondition (value() of an error, error() of a value): says
+// which, on stderr, then std::abort(). Never returns and never throws.
+[[noreturn]] void result_access_failed(const char* accessor, const Error* error) noexcept;
+
+// Either a value or an Error. The core never throws (wasm builds run without exceptions), and
+// neither does this: check ok() (or the bool conversion) first. value() of an error and error()
+// of a value are precondition violations, which abort the program with a message, in every
+// build type, instead of throwing std::bad_variant_access or reading the wrong member.
 template <typename T>
 class Result {
  public:
   Result(T value) : state_(std::move(value)) {}            // NOLINT: implicit by design
   Result(Error error) : state_(std::move(error)) {}        // NOLINT: implicit by design
 
-  bool ok() const { return state_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  const T& value() const& { return std::get<0>(state_); }
-  T& value() & { return std::get<0>(state_); }
-  T&& value() && { return std::get<0>(std::move(state_)); }
-  const Error& error() const { return std::get<1>(state_); }
+  bool ok() const noexcept { return state_.index() == 0; }
+  explicit operator bool() const noexcept { return ok(); }
+
+  // Precondition: ok().
+  const T& value() const& noexcept { return *value_ptr(); }
+  T& value() & noexcept { return *value_ptr(); }
+  T&& value() && noexcept { return std::move(*value_ptr()); }
+  // Precondition: !ok().
+  const Error& error() const noexcept {
+    const Error* error = std::get_if<1>(&state_);
+    if (error == nullptr) result_access_failed("error", nullptr);
+    return *error;
+  }
 
  private:
+  const T* value_ptr() const noexcept {
+    const T* value = std::get_if<0>(&state_);
+    if (value == nullptr) result_access_failed("value", std::get_if<1>(&state_));
+    return value;
+  }
+  T* value_ptr() noexcept { return const_cast<T*>(std::as_const(*this).value_ptr()); }
+
   std::variant<T, Error> state_;
 };
 
