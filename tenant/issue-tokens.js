@@ -1,6 +1,7 @@
 // Builds the /oauth/token success body: RS256 access token, ID token, rotating refresh token.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { signJwt } from './jwt.js';
+import { postLoginClaims } from './post-login.js';
 import { claimsForScope, metadataClaims } from './user-record.js';
 
 export function refreshTokenId(token) {
@@ -35,6 +36,7 @@ export function issueUserTokens(tenant, { client, user, audience, scopes, nonce,
   let aud = tenant.userinfoAudience;
   if (audience && audience !== tenant.userinfoAudience) aud = openid ? [audience, tenant.userinfoAudience] : audience;
   const accessToken = signJwt({
+    ...postLoginClaims(tenant, { user, client, target: 'accessToken' }),
     iss: tenant.issuer,
     sub: user.user_id,
     aud,
@@ -59,6 +61,7 @@ export function issueUserTokens(tenant, { client, user, audience, scopes, nonce,
     const idClaims = {
       ...claimsForScope(user, (name) => scopes.includes(name)),
       ...metadataClaims(user, client),
+      ...postLoginClaims(tenant, { user, client, target: 'idToken' }),
       iss: tenant.issuer,
       aud: client.clientId,
       iat: now,

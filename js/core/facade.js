@@ -101,6 +101,11 @@ export function createFacade(initial, revive) {
     diff: (before, after) => call('diff', toJson(before), toJson(after)),
     validatePatch: (patch, policy = {}) => call('validatePatch', toJson(patch), toJson(policy)),
     scopeContains: (scope, required) => call('scopeContains', toText(scope), toText(required)),
+    validateClientMetadata: (metadata) => call('validateClientMetadata', toJson(metadata)),
+    applyClientMetadataPatch: (current, changes) => call('applyClientMetadataPatch', toJson(current ?? null), toJson(changes)),
+    checkCustomClaim: (name) => call('checkCustomClaim', toText(name)),
+    validateMultifactorDeletion: (provider, options = {}) =>
+      call('validateMultifactorDeletion', toText(provider), toJson(options)),
     mapSignup: (fields, values, base) => call('mapSignup', toJson(fields), toJson(values ?? {}), toJson(base ?? {})),
     validateSignupBody: (body) => call('validateSignupBody', toJson(body)),
     normalizeProfile: (userinfo, options = {}) =>
@@ -120,6 +125,8 @@ export function createFacade(initial, revive) {
       call('getUserRequest', toText(base), toText(userId), toText(accessToken)),
     patchUserRequest: (base, userId, patch, accessToken) =>
       call('patchUserRequest', toText(base), toText(userId), toJson(patch), toText(accessToken)),
+    deleteMultifactorRequest: (base, userId, provider, accessToken) =>
+      call('deleteMultifactorRequest', toText(base), toText(userId), toText(provider), toText(accessToken)),
     parseResponse: ({ status, headers, body } = {}) =>
       call('parseResponse', Number(status) | 0, toJson(headerObject(headers)),
         typeof body === 'string' || body == null ? toText(body) : toJson(body)),

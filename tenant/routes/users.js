@@ -6,14 +6,14 @@ import { findConnection } from '../config.js';
 import { json, managementError } from '../http.js';
 import { hashPassword } from '../passwords.js';
 import { checkPassword } from '../password-policy.js';
-import { checkPatchShape, storedChanges } from '../patch-shape.js';
+import { CLEARABLE_ROOT_ATTRIBUTES, checkPatchShape, storedChanges } from '../patch-shape.js';
 import { publicUser, userConnection } from '../user-record.js';
 
 // The lists Auth0's 403 bodies name.
 const READ_SCOPES = ['read:users', 'read:current_user', 'read:user_idp_tokens'];
 const UPDATE_SCOPES = ['update:users', 'update:users_app_metadata', 'update:current_user_metadata'];
 // Every scope that may patch something; the core decides what (create:current_user_metadata
-// acts as update:current_user_metadata, as on Auth0).
+// only adds user_metadata properties, so the core is given the stored ones).
 const ANY_UPDATE_SCOPE = [...UPDATE_SCOPES, 'create:current_user_metadata'];
 
 const insufficientScope = (expected) => managementError(403, `Insufficient scope, expected any of: ${expected.join(',')}`, 'insufficient_scope');
@@ -75,7 +75,8 @@ export async function patchUser(ctx) {
   const shapeProblem = checkPatchShape(patch);
   if (shapeProblem) return invalidBody(shapeProblem);
   const scope = typeof auth.claims.scope === 'string' ? auth.claims.scope : '';
-  const refused = coreVerdict(tenant.core, patch, { scope, subject: auth.claims.sub, userId, allowClear: true });
+  const storedUserMetadata = tenant.store.getUser(userId)?.user_metadata ?? {};
+  const refused = coreVerdict(tenant.core, patch, { scope, subject: auth.claims.sub, userId, allowClear: true, storedUserMetadata });
   if (refused) return refused;
 
   const { password, ...changes } = storedChanges(patch);
@@ -100,6 +101,9 @@ export async function patchUser(ctx) {
     return managementError(400, 'The specified new username already exists', 'username_conflict');
   }
   const merged = tenant.core.merge(publicUser(user), changes);
+  for (const name of CLEARABLE_ROOT_ATTRIBUTES) {
+    if (merged[name] === null) delete merged[name];
+  }
   merged.updated_at = new Date().toISOString();
   merged.password_hash = passwordHash ?? user.password_hash;
   tenant.store.putUser(merged);
