@@ -4,6 +4,17 @@ import { signJwt } from './jwt.js';
 import { postLoginClaims } from './post-login.js';
 import { claimsForScope, metadataClaims } from './user-record.js';
 
+// Auth0 caps the custom claims of a token at 100 KB ("Custom claims payload is set to a maximum
+// of 100KB", https://auth0.com/docs/tokens/create-namespaced-custom-claims). Past it this tenant
+// leaves the metadata and post-login claims out of the ID token instead of failing the login,
+// so that a user with large metadata can still log in; /userinfo carries them whatever their size.
+const CUSTOM_CLAIMS_LIMIT_BYTES = 100_000;
+
+function idTokenCustomClaims(tenant, user, client) {
+  const claims = { ...metadataClaims(user, client), ...postLoginClaims(tenant, { user, client, target: 'idToken' }) };
+  return Buffer.byteLength(JSON.stringify(claims)) <= CUSTOM_CLAIMS_LIMIT_BYTES ? claims : {};
+}
+
 export function refreshTokenId(token) {
   return createHash('sha256').update(token).digest('hex');
 }
@@ -60,8 +71,7 @@ export function issueUserTokens(tenant, { client, user, audience, scopes, nonce,
   if (openid) {
     const idClaims = {
       ...claimsForScope(user, (name) => scopes.includes(name)),
-      ...metadataClaims(user, client),
-      ...postLoginClaims(tenant, { user, client, target: 'idToken' }),
+      ...idTokenCustomClaims(tenant, user, client),
       iss: tenant.issuer,
       aud: client.clientId,
       iat: now,

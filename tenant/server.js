@@ -152,6 +152,12 @@ export async function createTenant({
       send(res, response);
     }
 
+    // Idle connections outlive the clients' own idle timeout (fetch/undici: 4 s): with Node's
+    // 5 s default, a client whose event loop is busy (parsing a large body) may reuse a socket
+    // the tenant is closing at that moment, and its request fails with "other side closed".
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+
     await new Promise((listening, failed) => {
       server.once('error', failed);
       server.listen(port, host, () => {

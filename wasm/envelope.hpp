@@ -33,7 +33,9 @@ std::string envelope(const Result<T>& result) {
 }
 
 // A JSON text argument from JS, adopted and parsed under the core's limits.
-inline Result<Json> adopt_json(TextAddress data, std::size_t size) { return parse_json(adopt_text(data, size)); }
+inline Result<Json> adopt_json(TextAddress data, std::size_t size, const JsonLimits& limits = {}) {
+  return parse_json(adopt_text(data, size), limits);
+}
 
 // use(doc...) once every argument parsed, else the first failure's error envelope. Adopt
 // every argument before checking any, so none is leaked: with_json(use, adopt_json(...), ...).

@@ -31,6 +31,10 @@ std::string userinfo(TextAddress base_at, std::size_t base_size, TextAddress tok
   return request_envelope(userinfo_request(base, adopt_text(token_at, token_size)));
 }
 
+std::string jwks(TextAddress base_at, std::size_t base_size) {
+  return request_envelope(jwks_request(adopt_text(base_at, base_size)));
+}
+
 // grant: {clientId, username, password, realm, audience?, scope?}
 std::string password_realm(TextAddress base_at, std::size_t base_size, TextAddress grant_at, std::size_t grant_size) {
   const std::string base = adopt_text(base_at, base_size);
@@ -91,6 +95,7 @@ std::string parse_response(int status, TextAddress headers_at, std::size_t heade
 EMSCRIPTEN_BINDINGS(metalock_http) {
   emscripten::function("baseUrl", &metalock::wasm::base);
   emscripten::function("userinfoRequest", &metalock::wasm::userinfo);
+  emscripten::function("jwksRequest", &metalock::wasm::jwks);
   emscripten::function("passwordRealmRequest", &metalock::wasm::password_realm);
   emscripten::function("refreshTokenRequest", &metalock::wasm::refresh);
   emscripten::function("signupRequest", &metalock::wasm::signup);

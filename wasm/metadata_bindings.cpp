@@ -7,9 +7,14 @@
 namespace metalock::wasm {
 namespace {
 
+// The user is the caller's own record, not a body off the network, and may predate a size
+// limit (a tenant's user stored past Auth0's 16 MB metadata limit must still be shrinkable):
+// it is read with four times the body limit. The patch keeps the body limit.
+constexpr JsonLimits kStoredUserLimits{kMaxJsonDepth, 4 * kMaxJsonBytes};
+
 std::string merge(TextAddress user_at, std::size_t user_size, TextAddress patch_at, std::size_t patch_size) {
   return with_json([](const Json& user, const Json& patch) { return envelope(merge_metadata(user, patch)); },
-                   adopt_json(user_at, user_size), adopt_json(patch_at, patch_size));
+                   adopt_json(user_at, user_size, kStoredUserLimits), adopt_json(patch_at, patch_size));
 }
 
 std::string diff(TextAddress before_at, std::size_t before_size, TextAddress after_at, std::size_t after_size) {

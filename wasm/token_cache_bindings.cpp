@@ -1,17 +1,27 @@
-// The token cache, stateless over its serialized form: every call deserializes, acts and
-// (when it changes anything) returns the new serialized text for JS to store. A corrupt,
-// foreign or other-version text reads as an empty cache (token_cache.hpp).
+// The token cache, stateless over its stored form: one stored text per entry, each under its
+// own key (token_cache_key), plus a manifest listing those keys. JS reads the texts and
+// passes them in as a JSON array of strings; put returns the text and key to store. A
+// corrupt, foreign or other-version text reads as empty (token_cache.hpp).
 #include "envelope.hpp"
 #include "metalock/token_cache.hpp"
 
 #include <emscripten/bind.h>
 
+#include <string>
+#include <vector>
+
 namespace metalock::wasm {
 namespace {
 
-TokenCache load(const std::string& serialized) {
-  auto cache = TokenCache::deserialize(serialized);
-  return cache ? std::move(cache).value() : TokenCache();
+// ["stored text" | null, ...] -> the cache of every usable entry.
+TokenCache load(const Json& stored) {
+  std::vector<std::string> texts;
+  if (stored.is_array()) {
+    for (const Json& text : stored) {
+      if (text.is_string()) texts.push_back(text.get<std::string>());
+    }
+  }
+  return TokenCache::from_stored(texts);
 }
 
 // key: {clientId, audience?, scope?}
@@ -24,52 +34,66 @@ Json entry_json(const TokenEntry& e) {
           {"scope", e.scope},               {"accessToken", e.access_token},
           {"idToken", e.id_token},          {"refreshToken", e.refresh_token},
           {"tokenType", e.token_type},      {"expiresAt", e.expires_at},
-          {"idTokenClaims", e.id_token_claims}};
+          {"idTokenClaims", e.id_token_claims},
+          {"storageKey", token_cache_key({e.client_id, e.audience, e.scope})}};
+}
+
+std::vector<std::string> string_list(const Json& options, const char* name) {
+  std::vector<std::string> out;
+  auto it = options.is_object() ? options.find(name) : options.end();
+  if (it == options.end() || !it->is_array()) return out;
+  for (const Json& item : *it) {
+    if (item.is_string()) out.push_back(item.get<std::string>());
+  }
+  return out;
 }
 
 // options: {now, leeway?}
-std::string get(TextAddress serialized_at, std::size_t serialized_size, TextAddress key_at, std::size_t key_size,
+std::string get(TextAddress stored_at, std::size_t stored_size, TextAddress key_at, std::size_t key_size,
                 TextAddress options_at, std::size_t options_size) {
-  const std::string serialized = adopt_text(serialized_at, serialized_size);
-  auto use = [&serialized](const Json& key, const Json& options) {
-    const auto found = load(serialized).get(key_from(key), integer_option(options, "now").value_or(0),
-                                            integer_option(options, "leeway").value_or(kDefaultLeewaySeconds));
+  auto use = [](const Json& stored, const Json& key, const Json& options) {
+    const auto found = load(stored).get(key_from(key), integer_option(options, "now").value_or(0),
+                                        integer_option(options, "leeway").value_or(kDefaultLeewaySeconds));
     return ok_envelope(found ? entry_json(*found) : Json());
   };
-  return with_json(use, adopt_json(key_at, key_size), adopt_json(options_at, options_size));
+  return with_json(use, adopt_json(stored_at, stored_size), adopt_json(key_at, key_size),
+                   adopt_json(options_at, options_size));
 }
 
-// options: {now} -> {serialized, entry}
-std::string put(TextAddress serialized_at, std::size_t serialized_size, TextAddress body_at, std::size_t body_size,
-                TextAddress key_at, std::size_t key_size, TextAddress options_at, std::size_t options_size) {
-  const std::string serialized = adopt_text(serialized_at, serialized_size);
-  auto use = [&serialized](const Json& body, const Json& key, const Json& options) {
+// options: {now} -> {storageKey, serialized, entry}
+std::string put(TextAddress body_at, std::size_t body_size, TextAddress key_at, std::size_t key_size,
+                TextAddress options_at, std::size_t options_size) {
+  auto use = [](const Json& body, const Json& key, const Json& options) {
     auto entry = token_entry_from_response(body, key_from(key), integer_option(options, "now").value_or(0));
     if (!entry) return error_envelope(entry.error());
-    TokenCache cache = load(serialized);
+    TokenCache cache;
     cache.put(entry.value());
-    return ok_envelope({{"serialized", cache.serialize()}, {"entry", entry_json(entry.value())}});
+    Json stored = entry_json(entry.value());
+    return ok_envelope({{"storageKey", stored["storageKey"]}, {"serialized", cache.serialize()}, {"entry", stored}});
   };
   return with_json(use, adopt_json(body_at, body_size), adopt_json(key_at, key_size),
                    adopt_json(options_at, options_size));
 }
 
-std::string refresh_token(TextAddress serialized_at, std::size_t serialized_size, TextAddress key_at,
-                          std::size_t key_size) {
-  const std::string serialized = adopt_text(serialized_at, serialized_size);
-  auto key = adopt_json(key_at, key_size);
-  if (!key) return error_envelope(key.error());
-  const auto token = load(serialized).refresh_token(key_from(key.value()));
-  return ok_envelope(token ? Json(*token) : Json());
+std::string refresh_token(TextAddress stored_at, std::size_t stored_size, TextAddress key_at, std::size_t key_size) {
+  auto use = [](const Json& stored, const Json& key) {
+    const auto token = load(stored).refresh_token(key_from(key));
+    return ok_envelope(token ? Json(*token) : Json());
+  };
+  return with_json(use, adopt_json(stored_at, stored_size), adopt_json(key_at, key_size));
 }
 
-std::string remove(TextAddress serialized_at, std::size_t serialized_size, TextAddress key_at, std::size_t key_size) {
-  const std::string serialized = adopt_text(serialized_at, serialized_size);
-  auto key = adopt_json(key_at, key_size);
-  if (!key) return error_envelope(key.error());
-  TokenCache cache = load(serialized);
-  cache.remove(key_from(key.value()));
-  return ok_envelope(cache.serialize());
+// change: {add?: [keys], remove?: [keys]} -> {keys, serialized}: the manifest after the change.
+std::string manifest(TextAddress text_at, std::size_t text_size, TextAddress change_at, std::size_t change_size) {
+  const std::string text = adopt_text(text_at, text_size);
+  auto use = [&text](const Json& change) {
+    const std::string serialized =
+        update_token_manifest(text, string_list(change, "add"), string_list(change, "remove"));
+    Json keys = Json::array();
+    for (const std::string& key : read_token_manifest(serialized)) keys.push_back(key);
+    return ok_envelope({{"keys", std::move(keys)}, {"serialized", serialized}});
+  };
+  return with_json(use, adopt_json(change_at, change_size));
 }
 
 std::string clear() { return ok_envelope(TokenCache().serialize()); }
@@ -81,6 +105,6 @@ EMSCRIPTEN_BINDINGS(metalock_token_cache) {
   emscripten::function("cacheGet", &metalock::wasm::get);
   emscripten::function("cachePut", &metalock::wasm::put);
   emscripten::function("cacheRefreshToken", &metalock::wasm::refresh_token);
-  emscripten::function("cacheRemove", &metalock::wasm::remove);
+  emscripten::function("cacheManifest", &metalock::wasm::manifest);
   emscripten::function("cacheClear", &metalock::wasm::clear);
 }

@@ -1,17 +1,15 @@
 // Checks of the shape of what callers pass (types only). What the values mean — metadata
 // rules, signup rules, scopes — is the core's to decide; this only turns a wrong call into
 // an `invalid_argument` MetalockError instead of a TypeError deep inside.
+import { isPlainObject } from '../core/json-safe.js';
 import { MetalockError } from '../errors.js';
+
+export { isPlainObject };
 
 export function invalidArgument(description, field) {
   return new MetalockError({ code: 'invalid_argument', description, field });
 }
 
-export function isPlainObject(value) {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 export function requireString(value, name) {
   if (typeof value !== 'string' || value.length === 0) {

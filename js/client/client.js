@@ -53,6 +53,11 @@ export class Client {
       password: requireString(password, 'password'),
     };
     if (optionalString(username, 'username') !== undefined) base.username = username;
+    // auth0-js's form: sent, combined with the additionalSignUpFields values, under the same
+    // limits (the core's mapSignup checks both).
+    if (options.user_metadata !== undefined) {
+      base.user_metadata = requireObject(options.user_metadata, 'user_metadata');
+    }
     const body = await mapSignupFields(additionalSignUpFields ?? [], values ?? {}, base);
     return this.#transport.send(this.#core.signupRequest(this.#base, body), { idempotent: false });
   }
@@ -72,7 +77,7 @@ export class Client {
     };
     const epoch = this.#tokens.epoch();
     const body = await this.#transport.send(this.#core.passwordRealmRequest(this.#base, grant), { idempotent: false });
-    const idTokenPayload = body?.id_token ? this.#verifyIdToken(body.id_token) : undefined;
+    const idTokenPayload = body?.id_token ? await this.#verifyIdToken(body.id_token) : undefined;
     const entry = await this.#tokens.store(body, this.#tokens.key({ audience, scope }), epoch);
     if (epoch === this.#tokens.epoch()) this.#audience = audience;
     const result = {
@@ -138,7 +143,8 @@ export class Client {
     await this.#transport.send(request, { idempotent: true });
   }
 
-  // Forgets the stored tokens.
+  // Forgets the stored tokens. From the moment it returns (awaited or not) no call uses a
+  // token from before it; the promise settles once the store has let go of them too.
   logout() {
     this.#audience = this.#settings.audience;
     return this.#tokens.forget();

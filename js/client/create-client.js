@@ -8,7 +8,7 @@ import {
 } from './arguments.js';
 import { Client } from './client.js';
 import { verifyIdToken } from './id-token.js';
-import { nowSeconds, TokenManager } from './token-manager.js';
+import { TokenManager } from './token-manager.js';
 
 const DEFAULT_SCOPE = 'openid profile email';
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -42,6 +42,10 @@ function readOptions(options) {
     appMetadataClaim: optionalString(options.appMetadataClaim, 'appMetadataClaim'),
     timeoutMs: optionalNumber(options.timeoutMs, 'timeoutMs', { min: 1, fallback: DEFAULT_TIMEOUT_MS }),
     fetch: optionalFunction(options.fetch, 'fetch'),
+    // The clock, in epoch milliseconds like Date.now (auth0-spa-js's nowProvider): what token
+    // expiry and the ID token's time claims are judged by. Tests and apps with a server clock
+    // pass their own.
+    now: optionalFunction(options.now, 'now') ?? Date.now,
     retry: retryOptions(options.retry),
   };
 }
@@ -54,11 +58,12 @@ export async function createClient(options) {
   const transport = createTransport({
     core, fetch: settings.fetch, timeoutMs: settings.timeoutMs, retry: settings.retry,
   });
-  const checkIdToken = (idToken) => verifyIdToken(core, idToken, {
-    base, clientId: settings.clientId, leeway: settings.leeway, nowSeconds: nowSeconds(),
+  const nowSeconds = () => Math.floor(Number(settings.now()) / 1000);
+  const checkIdToken = (idToken) => verifyIdToken({ core, transport, base }, idToken, {
+    clientId: settings.clientId, leeway: settings.leeway, nowSeconds: nowSeconds(),
   });
   const tokens = new TokenManager({
-    core, storage, transport, base, clientId: settings.clientId, leeway: settings.leeway, verifyIdToken: checkIdToken,
+    core, storage, transport, base, clientId: settings.clientId, leeway: settings.leeway, verifyIdToken: checkIdToken, nowSeconds,
   });
   return new Client({ core, base, settings, tokens, transport, verifyIdToken: checkIdToken });
 }

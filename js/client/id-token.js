@@ -1,8 +1,12 @@
-// The ID token's claims, checked by the core (iss, aud, azp, exp, nbf, iat, nonce, auth_time).
-// The token comes straight from the tenant's /oauth/token over the connection the transport
-// opened, which is what OIDC Core 3.1.3.7 accepts in place of a signature check here.
-export function verifyIdToken(core, idToken, { base, clientId, leeway, nowSeconds, nonce, maxAge }) {
-  return core.verifyIdTokenClaims(idToken, {
+// An ID token is trusted once the core accepts its header (alg RS256, a kid) and its claims
+// (iss, aud, azp, exp, nbf, iat, nonce, auth_time) and its signature verifies against the
+// issuer's JWKS (jwks.js, WebCrypto) — as auth0-js does; an unsigned or HS256 token is refused.
+import { verifySignature } from './jwks.js';
+
+// context: {core, transport, base}. -> the claims.
+export async function verifyIdToken(context, idToken, { clientId, leeway, nowSeconds, nonce, maxAge }) {
+  const { core, base } = context;
+  const claims = core.verifyIdTokenClaims(idToken, {
     issuer: `${base}/`,
     audience: clientId,
     nonce,
@@ -10,4 +14,6 @@ export function verifyIdToken(core, idToken, { base, clientId, leeway, nowSecond
     leeway,
     maxAge,
   });
+  await verifySignature(context, idToken, core.decodeJwt(idToken).header.kid);
+  return claims;
 }

@@ -4,8 +4,11 @@
 //
 // changes: top-level user_metadata keys to set (null deletes).
 // -> the PATCH body, or null for the empty change set (nothing to send).
-export function planMetadataUpdate(core, { changes, scope, subject, userId }) {
+export function planMetadataUpdate(core, { changes: given, scope, subject, userId }) {
   const policy = { scope, subject, userId };
+  // A key given as undefined is a key with no change, as JSON.stringify would drop it. Deeper
+  // down, undefined (like NaN or a Map) is refused by the core's facade with its path.
+  const changes = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
   if (Object.keys(changes).length === 0) {
     // {} would clear all of user_metadata on the server, so the empty change set is never
     // sent. The token's scope and subject are still checked (allowClear only lets the core

@@ -1,11 +1,20 @@
-// Where the client's tokens live: the core's token cache (keys, expiry with leeway, scope
-// containment, the versioned serialized form) persisted as one string in the chosen store
-// under `@@metalock@@::<clientId>`. This file only does the I/O around it: reads and writes
-// the store, and redeems a refresh token when the cache has no live entry.
+// Where the client's tokens live, laid out as auth0-spa-js's cache is: one stored entry per
+// key, `@@metalock@@::<clientId>::<audience>::<scopes>`, and a manifest of those keys under
+// `@@metalock@@::<clientId>`, so that two tabs sharing localStorage never overwrite each
+// other's entries. A store that can list its keys (memory, Web Storage) is also searched by
+// prefix, as auth0-spa-js does: two tabs writing the manifest at once may lose a key from it,
+// never an entry; a custom {get, set, remove} store relies on the manifest. What an entry holds, which one serves a request, expiry with leeway, the
+// keys and the manifest's form are the core's (token_cache.hpp); this file does the I/O
+// around them and redeems a refresh token when no entry is live.
+//
+// logout: from the moment forget() returns, no call uses a token from before it. It bumps an
+// epoch (writes and reads of older calls are dropped), removes at once every entry it can name
+// (all of them when the store answers synchronously, as memory and Web Storage do), and then,
+// queued behind any write still in flight, removes them again; every later read waits for that.
 import { MetalockError } from '../errors.js';
 
-export const storageKeyFor = (clientId) => `@@metalock@@::${clientId}`;
-export const nowSeconds = () => Math.floor(Date.now() / 1000);
+const PREFIX = '@@metalock@@::';
+export const manifestKeyFor = (clientId) => `${PREFIX}${clientId}`;
 
 // A refresh failure with one of these statuses means the refresh token itself is dead
 // (revoked, rotated, expired): forget it rather than present it again.
@@ -19,12 +28,14 @@ export class TokenManager {
   #clientId;
   #leeway;
   #verifyIdToken;
-  #storageKey;
-  #writes = Promise.resolve();   // read-modify-write of the stored cache, one at a time
+  #nowSeconds;
+  #manifestKey;
+  #written = new Set();          // storage keys this client wrote: a manifest another tab lost is healed
+  #queue = Promise.resolve();    // storage work, one job at a time, in call order
   #refreshing = new Map();       // refresh token -> the one redemption in flight
-  #epoch = 0;                    // bumped by forget(): late writes of older calls are dropped
+  #epoch = 0;                    // bumped by forget()
 
-  constructor({ core, storage, transport, base, clientId, leeway, verifyIdToken }) {
+  constructor({ core, storage, transport, base, clientId, leeway, verifyIdToken, nowSeconds }) {
     this.#core = core;
     this.#storage = storage;
     this.#transport = transport;
@@ -32,7 +43,8 @@ export class TokenManager {
     this.#clientId = clientId;
     this.#leeway = leeway;
     this.#verifyIdToken = verifyIdToken;
-    this.#storageKey = storageKeyFor(clientId);
+    this.#nowSeconds = nowSeconds;
+    this.#manifestKey = manifestKeyFor(clientId);
   }
 
   key({ audience, scope }) {
@@ -45,83 +57,121 @@ export class TokenManager {
   }
 
   // Caches a /oauth/token success body under the key it was requested with -> the entry.
-  store(tokenBody, key, epoch = this.#epoch) {
-    return this.#update((serialized) => {
-      const put = this.#core.cachePut(serialized, tokenBody, key, nowSeconds());
-      return { serialized: epoch === this.#epoch ? put.serialized : undefined, result: put.entry };
-    });
+  // Nothing is kept when forget() was called since `epoch`.
+  async store(tokenBody, key, epoch = this.#epoch) {
+    const put = this.#core.cachePut(tokenBody, key, this.#nowSeconds());
+    await this.#enqueue(() => this.#write(put, epoch));
+    return put.entry;
   }
 
   // A live entry serving `key`; else one renewed with a refresh token; else null.
   async get(key) {
-    const serialized = await this.#storage.get(this.#storageKey);
-    const live = this.#core.cacheGet(serialized, key, nowSeconds(), this.#leeway);
+    const epoch = this.#epoch;
+    const stored = await this.#enqueue(() => this.#readAll());
+    if (epoch !== this.#epoch) return null;   // logout() came in between: nothing from before it
+    const live = this.#core.cacheGet(stored, key, this.#nowSeconds(), this.#leeway);
     if (live) return live;
-    return this.#renew(serialized, key);
+    return this.#renew(stored, key, epoch);
   }
 
-  async forget() {
+  forget() {
     this.#epoch += 1;
     this.#refreshing.clear();
-    await this.#update(() => ({ serialized: null }));
+    const keys = this.#namedKeys(this.#storage.peek(this.#manifestKey));
+    this.#written.clear();
+    for (const key of keys) this.#storage.remove(key);   // synchronous for a synchronous store
+    this.#storage.remove(this.#manifestKey);
+    return this.#enqueue(async () => {
+      const again = this.#namedKeys(await this.#storage.get(this.#manifestKey), keys);
+      await Promise.all([...again, this.#manifestKey].map((key) => this.#storage.remove(key)));
+    });
   }
 
-  async #renew(serialized, key) {
+  async #renew(stored, key, epoch) {
     // With now = 0 every entry counts as live: this finds the (expired) entry the key
     // would have used, with its own key and refresh token.
-    const stale = this.#core.cacheGet(serialized, key, 0, 0);
-    const refreshToken = stale?.refreshToken || this.#core.cacheRefreshToken(serialized, key);
+    const stale = this.#core.cacheGet(stored, key, 0, 0);
+    const refreshToken = stale?.refreshToken || this.#core.cacheRefreshToken(stored, key);
     if (!refreshToken) return null;
-    const staleKey = stale?.refreshToken
-      ? { clientId: this.#clientId, audience: stale.audience, scope: stale.scope }
-      : undefined;
+    const staleEntry = stale?.refreshToken ? stale : undefined;
     // Concurrent callers share one redemption: with rotation, a second use of the same
     // refresh token would be refused (and may revoke the whole token family).
     let pending = this.#refreshing.get(refreshToken);
     if (!pending) {
-      pending = this.#redeem(refreshToken, staleKey ?? key, staleKey, this.#epoch)
-        .finally(() => this.#refreshing.delete(refreshToken));
+      pending = this.#redeem(refreshToken, key, staleEntry, epoch).finally(() => this.#refreshing.delete(refreshToken));
       this.#refreshing.set(refreshToken, pending);
     }
     return pending;
   }
 
-  async #redeem(refreshToken, storeKey, staleKey, epoch) {
+  async #redeem(refreshToken, key, staleEntry, epoch) {
     const request = this.#core.refreshTokenRequest(this.#base, { clientId: this.#clientId, refreshToken });
     let body;
     try {
       // Never retried blindly: with rotation, the outcome of a lost response is unknown.
       body = await this.#transport.send(request, { idempotent: false });
     } catch (error) {
-      if (staleKey && isRefusal(error)) {
-        await this.#update((current) => ({
-          serialized: epoch === this.#epoch ? this.#core.cacheRemove(current, staleKey) : undefined,
-        }));
+      if (staleEntry && isRefusal(error)) {
+        await this.#enqueue(() => (epoch === this.#epoch ? this.#remove(PREFIX + staleEntry.storageKey) : undefined));
       }
       throw error;
     }
-    if (body?.id_token) this.#verifyIdToken(body.id_token);
+    if (body?.id_token) await this.#verifyIdToken(body.id_token);
     // Without rotation Auth0 returns no new refresh token and the old one stays valid.
     const tokens = body?.refresh_token ? body : { ...body, refresh_token: refreshToken };
-    return this.#update((serialized) => {
-      const kept = staleKey ? this.#core.cacheRemove(serialized, staleKey) : serialized;
-      const put = this.#core.cachePut(kept, tokens, storeKey, nowSeconds());
-      return { serialized: epoch === this.#epoch ? put.serialized : undefined, result: put.entry };
-    });
+    const storeKey = staleEntry
+      ? { clientId: this.#clientId, audience: staleEntry.audience, scope: staleEntry.scope }
+      : key;
+    const put = this.#core.cachePut(tokens, storeKey, this.#nowSeconds());
+    await this.#enqueue(() => this.#write(put, epoch));
+    return put.entry;
   }
 
-  // mutate(serialized) -> {serialized: new text | null (remove) | undefined (keep), result}.
-  #update(mutate) {
-    const run = async () => {
-      const current = await this.#storage.get(this.#storageKey);
-      const { serialized, result } = mutate(current);
-      if (serialized === null) await this.#storage.remove(this.#storageKey);
-      else if (serialized !== undefined) await this.#storage.set(this.#storageKey, serialized);
-      return result;
-    };
-    const done = this.#writes.then(run, run);
-    this.#writes = done.catch(() => {});
-    return done;
+  // The stored texts of every entry the manifest or this client names.
+  async #readAll() {
+    const keys = this.#namedKeys(await this.#storage.get(this.#manifestKey));
+    return Promise.all(keys.map((key) => this.#storage.get(key)));
+  }
+
+  // The entry under its own key, then its key in the manifest (merged with what the store
+  // holds now, so another tab's entries stay listed).
+  async #write(put, epoch) {
+    if (epoch !== this.#epoch) return;
+    const key = PREFIX + put.storageKey;
+    this.#written.add(key);
+    await this.#storage.set(key, put.serialized);
+    if (epoch !== this.#epoch) return;
+    await this.#setManifest({ add: [...this.#written] });
+  }
+
+  async #remove(key) {
+    this.#written.delete(key);
+    await this.#storage.remove(key);
+    await this.#setManifest({ add: [...this.#written], remove: [key] });
+  }
+
+  async #setManifest(change) {
+    const current = await this.#storage.get(this.#manifestKey);
+    await this.#storage.set(this.#manifestKey, this.#core.cacheManifest(current, change).serialized);
+  }
+
+  // Storage keys listed in a manifest text, those this client wrote, and `extra`. A core that
+  // cannot answer (restarting after a trap) leaves the keys this client knows by itself.
+  #namedKeys(manifest, extra = []) {
+    let listed = [];
+    try {
+      if (typeof manifest === 'string') listed = this.#core.cacheManifest(manifest).keys;
+    } catch {
+      // the known keys still go
+    }
+    const inStore = this.#storage.keys(`${this.#manifestKey}::`) ?? [];
+    return [...new Set([...listed, ...inStore, ...this.#written, ...extra])];
+  }
+
+  #enqueue(job) {
+    const run = this.#queue.then(() => job());
+    this.#queue = run.catch(() => {});
+    return run;
   }
 }
 

@@ -5,6 +5,7 @@
 // core does.
 import { MetalockError } from '../errors.js';
 import { headerObject } from './header-object.js';
+import { assertJsonSafe } from './json-safe.js';
 
 // A JS value -> the JSON text a binding takes. What JSON cannot express fails here with the
 // codes the core uses for the same trouble in text.
@@ -22,6 +23,10 @@ function toJson(value) {
     return fail('invalid_json', `Value cannot be serialized as JSON: ${error.message}`);
   }
 }
+
+// A caller's data (metadata, users, patches, sign-up values) -> JSON text, refusing first
+// what JSON would silently change (json-safe.js); `root` is the field path it sits at.
+const dataJson = (value, root) => toJson(assertJsonSafe(value, root));
 
 function fail(code, description) {
   throw new MetalockError({ code, description });
@@ -97,17 +102,19 @@ export function createFacade(initial, revive) {
   }
 
   return {
-    merge: (user, patch) => call('merge', toJson(user), toJson(patch)),
-    diff: (before, after) => call('diff', toJson(before), toJson(after)),
-    validatePatch: (patch, policy = {}) => call('validatePatch', toJson(patch), toJson(policy)),
+    merge: (user, patch) => call('merge', dataJson(user), dataJson(patch)),
+    diff: (before, after) => call('diff', dataJson(before, 'user_metadata'), dataJson(after, 'user_metadata')),
+    validatePatch: (patch, policy = {}) => call('validatePatch', dataJson(patch), toJson(policy)),
     scopeContains: (scope, required) => call('scopeContains', toText(scope), toText(required)),
-    validateClientMetadata: (metadata) => call('validateClientMetadata', toJson(metadata)),
-    applyClientMetadataPatch: (current, changes) => call('applyClientMetadataPatch', toJson(current ?? null), toJson(changes)),
+    validateClientMetadata: (metadata) => call('validateClientMetadata', dataJson(metadata)),
+    applyClientMetadataPatch: (current, changes) =>
+      call('applyClientMetadataPatch', dataJson(current ?? null), dataJson(changes)),
     checkCustomClaim: (name) => call('checkCustomClaim', toText(name)),
     validateMultifactorDeletion: (provider, options = {}) =>
       call('validateMultifactorDeletion', toText(provider), toJson(options)),
-    mapSignup: (fields, values, base) => call('mapSignup', toJson(fields), toJson(values ?? {}), toJson(base ?? {})),
-    validateSignupBody: (body) => call('validateSignupBody', toJson(body)),
+    mapSignup: (fields, values, base) =>
+      call('mapSignup', toJson(fields), dataJson(values ?? {}, 'values'), dataJson(base ?? {})),
+    validateSignupBody: (body) => call('validateSignupBody', dataJson(body)),
     normalizeProfile: (userinfo, options = {}) =>
       call('normalizeProfile', typeof userinfo === 'string' ? userinfo : toJson(userinfo), toJson(options)),
 
@@ -118,25 +125,27 @@ export function createFacade(initial, revive) {
 
     baseUrl: (domain) => call('baseUrl', toText(domain)),
     userinfoRequest: (base, accessToken) => call('userinfoRequest', toText(base), toText(accessToken)),
+    jwksRequest: (base) => call('jwksRequest', toText(base)),
     passwordRealmRequest: (base, grant) => call('passwordRealmRequest', toText(base), toJson(grant ?? {})),
     refreshTokenRequest: (base, options) => call('refreshTokenRequest', toText(base), toJson(options ?? {})),
-    signupRequest: (base, body) => call('signupRequest', toText(base), toJson(body)),
+    signupRequest: (base, body) => call('signupRequest', toText(base), dataJson(body)),
     getUserRequest: (base, userId, accessToken) =>
       call('getUserRequest', toText(base), toText(userId), toText(accessToken)),
     patchUserRequest: (base, userId, patch, accessToken) =>
-      call('patchUserRequest', toText(base), toText(userId), toJson(patch), toText(accessToken)),
+      call('patchUserRequest', toText(base), toText(userId), dataJson(patch), toText(accessToken)),
     deleteMultifactorRequest: (base, userId, provider, accessToken) =>
       call('deleteMultifactorRequest', toText(base), toText(userId), toText(provider), toText(accessToken)),
     parseResponse: ({ status, headers, body } = {}) =>
       call('parseResponse', Number(status) | 0, toJson(headerObject(headers)),
         typeof body === 'string' || body == null ? toText(body) : toJson(body)),
 
-    cacheGet: (serialized, key, nowSeconds, leeway) =>
-      call('cacheGet', toText(serialized), toJson(key ?? {}), toJson({ now: nowSeconds, leeway })),
-    cachePut: (serialized, tokenResponseBody, key, nowSeconds) =>
-      call('cachePut', toText(serialized), toJson(tokenResponseBody), toJson(key ?? {}), toJson({ now: nowSeconds })),
-    cacheRefreshToken: (serialized, key) => call('cacheRefreshToken', toText(serialized), toJson(key ?? {})),
-    cacheRemove: (serialized, key) => call('cacheRemove', toText(serialized), toJson(key ?? {})),
+    // stored: the texts read from the store, one per entry (null for a missing one).
+    cacheGet: (stored, key, nowSeconds, leeway) =>
+      call('cacheGet', toJson(stored ?? []), toJson(key ?? {}), toJson({ now: nowSeconds, leeway })),
+    cachePut: (tokenResponseBody, key, nowSeconds) =>
+      call('cachePut', toJson(tokenResponseBody), toJson(key ?? {}), toJson({ now: nowSeconds })),
+    cacheRefreshToken: (stored, key) => call('cacheRefreshToken', toJson(stored ?? []), toJson(key ?? {})),
+    cacheManifest: (manifest, change = {}) => call('cacheManifest', toText(manifest), toJson(change)),
     cacheClear: () => call('cacheClear'),
   };
 }

@@ -9,5 +9,6 @@ export function memoryStorage() {
     remove: (key) => {
       values.delete(key);
     },
+    keys: () => [...values.keys()],
   };
 }

@@ -26,6 +26,36 @@ export class SafeStorage {
     return typeof value === 'string' ? value : null;
   }
 
+  // The value right now when the store answers synchronously (memory, Web Storage), else
+  // undefined: lets logout remove what it can name before it returns.
+  peek(key) {
+    if (this.#stale.has(key)) return this.#mirrored(key);
+    try {
+      const value = this.#store.get(key);
+      if (value && typeof value.then === 'function') {
+        value.then(undefined, () => {});
+        return undefined;
+      }
+      return typeof value === 'string' ? value : null;
+    } catch {
+      return this.#mirrored(key);
+    }
+  }
+
+  // The keys starting with `prefix`, when the store can list them at once (memory, Web
+  // Storage: another tab's entries are found even when no manifest names them), else undefined.
+  keys(prefix) {
+    if (typeof this.#store.keys !== 'function') return undefined;
+    let all;
+    try {
+      all = this.#store.keys();
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(all)) return undefined;
+    return [...new Set([...all, ...this.#mirror.keys()])].filter((key) => typeof key === 'string' && key.startsWith(prefix));
+  }
+
   async set(key, value) {
     this.#mirror.set(key, value);
     try {

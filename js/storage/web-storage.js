@@ -11,5 +11,11 @@ export function webStorage(areaName) {
     get: (key) => area().getItem(key),
     set: (key, value) => area().setItem(key, value),
     remove: (key) => area().removeItem(key),
+    // As auth0-spa-js's LocalStorageCache.allKeys does: every tab's entries, manifest or not.
+    keys: () => {
+      const storage = area();
+      if (typeof storage.key !== 'function') throw new Error(`${areaName} cannot list its keys`);
+      return Array.from({ length: storage.length }, (_, index) => storage.key(index));
+    },
   };
 }

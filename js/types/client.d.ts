@@ -26,7 +26,7 @@ export interface RetryOptions {
 export type MultifactorProvider = 'duo' | 'google-authenticator';
 
 export interface ClientOptions {
-  /** 'tenant.auth0.com', 'https://tenant.auth0.com' or 'http://127.0.0.1:3000'. */
+  /** 'tenant.auth0.com', 'https://tenant.auth0.com' or 'http://127.0.0.1:3000' (http:// for loopback hosts only). */
   domain: string;
   clientId: string;
   /** API audience for login's tokens; `${base}/api/v2/` gives getUser/updateUserMetadata their token. */
@@ -45,6 +45,8 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** A fetch implementation (default globalThis.fetch). */
   fetch?: typeof fetch;
+  /** The clock token expiry and ID token times are judged by, in epoch milliseconds (default Date.now). */
+  now?: () => number;
   retry?: RetryOptions;
 }
 
@@ -55,6 +57,8 @@ export interface SignupOptions {
   username?: string;
   additionalSignUpFields?: SignupField[];
   values?: SignupValues;
+  /** auth0-js's form: sent with the fields' values, under the same limits (10 string properties). */
+  user_metadata?: { [key: string]: string };
 }
 
 /** The tenant's sign-up response. */

@@ -8,10 +8,36 @@ namespace metalock {
 
 using namespace jwt_claims;
 
+namespace {
+
+// What the signature check needs from the header, as auth0-js and auth0-spa-js require it:
+// RS256 only (never `none`, never HS256, whose "secret" would be the public key or the
+// client id), and a kid naming the key in the issuer's JWKS. The check itself is the
+// caller's (WebCrypto in JS).
+Status check_signing_header(const Json& header) {
+  const Json* alg = claim(header, "alg");
+  if (!alg || !alg->is_string() || alg->get_ref<const std::string&>() != "RS256") {
+    return Error::make(code::invalid_token,
+                       "Signature algorithm of " + quoted(alg) +
+                           " is not supported. Expected the ID token to be signed with \"RS256\"",
+                       "alg");
+  }
+  const Json* kid = claim(header, "kid");
+  if (!kid || !kid->is_string() || kid->get_ref<const std::string&>().empty()) {
+    return Error::make(code::invalid_token,
+                       "The ID token header names no key id (kid), so no key of the issuer's JWKS can verify it",
+                       "kid");
+  }
+  return ok_status();
+}
+
+}  // namespace
+
 Result<Json> verify_id_token_claims(std::string_view token, const IdTokenExpectations& expect) {
   auto decoded = decode(token, kIdToken);
   if (!decoded) return decoded.error();
   const Json& payload = decoded.value().payload;
+  if (auto status = check_signing_header(decoded.value().header); !status) return status.error();
 
   if (auto status = check_issuer(payload, expect.issuer, kIdToken); !status) return status.error();
   const Json* sub = claim(payload, "sub");

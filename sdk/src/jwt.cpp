@@ -20,7 +20,9 @@ std::string sentence(TokenKind kind, const std::string& rest) {
 Result<Json> decode_json_segment(std::string_view segment, const char* name, TokenKind kind) {
   auto bytes = base64url_decode(segment);
   if (!bytes) return invalid_token(sentence(kind, std::string(name) + " is not base64url"));
-  auto doc = parse_json(bytes.value());
+  // A token is server output, read as JSON.parse-based SDKs read it (json_lenient.cpp): a
+  // name cut inside an emoji must not make the whole login fail.
+  auto doc = parse_json_lenient(bytes.value());
   if (!doc || !doc.value().is_object()) {
     return invalid_token(sentence(kind, std::string(name) + " is not a JSON object"));
   }

@@ -132,6 +132,14 @@ Status check_reserved_keys(const Json& app_metadata) {
   return ok_status();
 }
 
+// The names in one metadata object of a patch: no '.' or '$' at any depth, and no reserved
+// key at the top of app_metadata.
+Status check_metadata_names(const std::string& key, const Json& metadata) {
+  if (auto status = check_field_names(metadata, key); !status) return status;
+  if (key == kAppMetadata) return check_reserved_keys(metadata);
+  return ok_status();
+}
+
 }  // namespace
 
 Result<Json> merge_metadata(const Json& user, const Json& patch) {
@@ -149,6 +157,9 @@ Result<Json> merge_metadata(const Json& user, const Json& patch) {
       continue;
     }
     if (!item.value().is_object()) return invalid_body(key + " must be an object", key);
+    // What the server would refuse is refused here too, with validate_patch's codes and paths:
+    // a merge that accepted `a.b` would show a result no server ever stores.
+    if (auto names = check_metadata_names(key, item.value()); !names) return names.error();
     Json current = Json::object();
     if (auto it = user.find(key); it != user.end()) {
       if (it->is_object()) {
@@ -184,6 +195,7 @@ Result<Json> diff_metadata(const Json& before, const Json& after) {
     }
   }
   if (changes.empty()) return Json(nullptr);
+  if (auto names = check_field_names(changes, kUserMetadata); !names) return names.error();
   Json body = Json::object();
   body[kUserMetadata] = std::move(changes);
   return body;

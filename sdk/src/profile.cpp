@@ -25,7 +25,7 @@ Result<Json> normalize_profile(const Json& userinfo, const ProfileOptions& optio
 }
 
 Result<Json> normalize_profile(std::string_view text, const ProfileOptions& options) {
-  auto document = parse_json(text);
+  auto document = parse_json_lenient(text);
   if (!document) return document.error();
   return normalize_profile(document.value(), options);
 }

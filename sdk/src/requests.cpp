@@ -2,6 +2,7 @@
 // never in URLs, where proxies and browser history would keep them.
 #include "metalock/requests.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace metalock {
@@ -60,6 +61,36 @@ bool is_valid_authority(std::string_view authority) {
     number = number * 10 + static_cast<unsigned long>(c - '0');
   }
   return port.empty() || (number > 0 && number <= 65535);
+}
+
+// 127.0.0.0/8 written as four decimal octets.
+bool is_ipv4_loopback(std::string_view host) {
+  int octets = 0;
+  std::size_t i = 0;
+  while (i <= host.size()) {
+    const std::size_t dot = std::min(host.find('.', i), host.size());
+    const std::string_view octet = host.substr(i, dot - i);
+    if (octet.empty() || octet.size() > 3) return false;
+    unsigned value = 0;
+    for (char c : octet) {
+      if (c < '0' || c > '9') return false;
+      value = value * 10 + static_cast<unsigned>(c - '0');
+    }
+    if (value > 255 || (octets == 0 && value != 127)) return false;
+    ++octets;
+    i = dot + 1;
+  }
+  return octets == 4;
+}
+
+// Plain http is for a tenant on this machine only (the local tenant, a dev proxy): anywhere
+// else passwords and tokens would cross a network in clear.
+bool is_loopback_authority(std::string_view authority) {
+  if (!authority.empty() && authority.front() == '[') {
+    return authority.substr(0, authority.find(']') + 1) == "[::1]";
+  }
+  const std::string_view host = authority.substr(0, authority.find(':'));
+  return (host.size() == 9 && starts_with_ci(host, "localhost")) || is_ipv4_loopback(host);
 }
 
 std::string join(const std::string& base, const std::string& path) {
@@ -122,6 +153,11 @@ Result<std::string> base_url(std::string_view domain) {
   const std::string_view tail = end == std::string_view::npos ? std::string_view() : rest.substr(end);
   if (!tail.empty() && tail != "/") return invalid_domain(domain, "a path, query or fragment is not allowed");
   if (!is_valid_authority(authority)) return invalid_domain(domain, "not a host[:port]");
+  if (scheme == "http" && !is_loopback_authority(authority)) {
+    return invalid_domain(domain,
+                          "http:// is allowed for loopback hosts only (localhost, 127.0.0.0/8, [::1]); anywhere else "
+                          "passwords and tokens would cross the network unencrypted: use https://");
+  }
   return scheme + "://" + std::string(authority);
 }
 
@@ -148,6 +184,8 @@ HttpRequest userinfo_request(const std::string& base, const std::string& access_
   add_authorization(request, access_token);
   return request;
 }
+
+HttpRequest jwks_request(const std::string& base) { return make_request("GET", join(base, "/.well-known/jwks.json")); }
 
 HttpRequest password_realm_request(const std::string& base, const PasswordRealmGrant& grant) {
   Json body = {{"grant_type", "http://auth0.com/oauth/grant-type/password-realm"},

@@ -193,7 +193,7 @@ Error normalize_http_error(const HttpResponse& response) {
   Error error;
   error.status_code = response.status;
   const std::string_view text = trim(response.body);
-  auto parsed = text.empty() ? Result<Json>(Error()) : parse_json(text);
+  auto parsed = text.empty() ? Result<Json>(Error()) : parse_json_lenient(text);
 
   if (parsed && parsed.value().is_object()) {
     read_object_body(parsed.value(), error);
@@ -219,7 +219,7 @@ Error normalize_http_error(const HttpResponse& response) {
 Result<Json> parse_http_response(const HttpResponse& response) {
   if (response.status < 200 || response.status > 299) return normalize_http_error(response);
   if (trim(response.body).empty()) return Json();
-  auto parsed = parse_json(response.body);
+  auto parsed = parse_json_lenient(response.body);
   if (!parsed) {
     Error error = parsed.error();
     error.status_code = response.status;

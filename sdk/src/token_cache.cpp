@@ -60,7 +60,9 @@ Status optional_string(const Json& body, const char* name, std::string& out) {
 }  // namespace
 
 std::string token_cache_key(const TokenKey& key) {
-  return key.client_id + "::" + audience_or_default(key.audience) + "::" + key.scope;
+  std::string scope;
+  for (const std::string& word : scope_words(key.scope)) scope += (scope.empty() ? "" : " ") + word;
+  return key.client_id + "::" + audience_or_default(key.audience) + "::" + scope;
 }
 
 void TokenCache::put(TokenEntry entry) {

@@ -2,8 +2,10 @@
 // untrusted: anything but a well-formed document of this version is refused, never crashed on.
 #include "metalock/token_cache.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <set>
 
 namespace metalock {
 namespace {
@@ -82,6 +84,63 @@ Result<TokenCache> TokenCache::deserialize(std::string_view text) {
     cache.put(std::move(entry));   // through put(): a hand-edited duplicate cannot shadow the newer entry
   }
   return cache;
+}
+
+TokenCache TokenCache::from_stored(const std::vector<std::string>& texts) {
+  std::vector<TokenEntry> entries;
+  for (const std::string& text : texts) {
+    auto cache = deserialize(text);
+    if (!cache) continue;
+    for (const TokenEntry& entry : cache.value().entries()) entries.push_back(entry);
+  }
+  // By expires_at (ties: in the order read). An index sort keeps the wasm small: sorting the
+  // entries themselves instantiates a merge sort over TokenEntry.
+  std::vector<std::size_t> order(entries.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&entries](std::size_t a, std::size_t b) {
+    return entries[a].expires_at < entries[b].expires_at || (entries[a].expires_at == entries[b].expires_at && a < b);
+  });
+  TokenCache merged;
+  for (std::size_t i : order) merged.put(std::move(entries[i]));
+  return merged;
+}
+
+namespace {
+
+std::set<std::string> manifest_set(std::string_view text) {
+  std::set<std::string> keys;
+  auto doc = parse_json(text);
+  if (!doc || !doc.value().is_object()) return keys;
+  const Json& root = doc.value();
+  auto version = root.find("version");
+  auto listed = root.find("keys");
+  if (version == root.end() || *version != kTokenCacheFormatVersion || listed == root.end() || !listed->is_array()) {
+    return keys;
+  }
+  for (const Json& key : *listed) {
+    if (key.is_string()) keys.insert(key.get<std::string>());
+  }
+  return keys;
+}
+
+}  // namespace
+
+std::vector<std::string> read_token_manifest(std::string_view text) {
+  const std::set<std::string> keys = manifest_set(text);
+  return {keys.begin(), keys.end()};
+}
+
+std::string update_token_manifest(std::string_view text, const std::vector<std::string>& add,
+                                  const std::vector<std::string>& remove) {
+  std::set<std::string> keys = manifest_set(text);
+  for (const std::string& key : add) keys.insert(key);
+  for (const std::string& key : remove) keys.erase(key);
+  Json listed = Json::array();
+  for (const std::string& key : keys) listed.push_back(key);
+  Json manifest = Json::object();
+  manifest["keys"] = std::move(listed);
+  manifest["version"] = kTokenCacheFormatVersion;
+  return dump_json(manifest);
 }
 
 }  // namespace metalock

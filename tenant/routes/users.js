@@ -6,6 +6,7 @@ import { findConnection } from '../config.js';
 import { json, managementError } from '../http.js';
 import { hashPassword } from '../passwords.js';
 import { checkPassword } from '../password-policy.js';
+import { metadataSizeProblem } from '../metadata-size.js';
 import { CLEARABLE_ROOT_ATTRIBUTES, checkPatchShape, storedChanges } from '../patch-shape.js';
 import { publicUser, userConnection } from '../user-record.js';
 
@@ -104,6 +105,8 @@ export async function patchUser(ctx) {
   for (const name of CLEARABLE_ROOT_ATTRIBUTES) {
     if (merged[name] === null) delete merged[name];
   }
+  const tooLarge = metadataSizeProblem(user, merged);
+  if (tooLarge) return invalidBody(tooLarge);
   merged.updated_at = new Date().toISOString();
   merged.password_hash = passwordHash ?? user.password_hash;
   tenant.store.putUser(merged);

@@ -54,3 +54,19 @@ test('every cacheLocation form is accepted', async () => {
     await createClient({ ...valid, cacheLocation });
   }
 });
+
+test('http:// is for loopback hosts only: anything else is invalid_argument saying why', async () => {
+  for (const domain of ['http://anything', 'http://tenant.auth0.com', 'http://10.0.0.7:3000', 'http://localhost.evil.com',
+    'http://127.0.0.1.nip.io']) {
+    await assert.rejects(createClient({ ...valid, domain }), (error) => {
+      assert.equal(error.code, 'invalid_argument', domain);
+      assert.equal(error.field, 'domain');
+      assert.match(error.description, /loopback/);
+      assert.match(error.description, /https:\/\//);
+      return true;
+    });
+  }
+  for (const domain of ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://127.1.2.3', 'http://[::1]:3000']) {
+    await createClient({ ...valid, domain });
+  }
+});

@@ -39,12 +39,14 @@ test('memory (the default) is private to each client', async () => {
   await assert.rejects(second.getUserInfo(), (error) => error.code === 'login_required');
 });
 
-test('a custom synchronous store keeps the serialized cache under one key and is shared', async () => {
+test('a custom synchronous store keeps one key per entry plus a manifest of them, and is shared', async () => {
   const store = mapStore();
   const first = await clientFor(tenant, { cacheLocation: store });
   const auth = await login(first);
-  assert.deepEqual([...store.values.keys()], [KEY]);
-  const stored = store.values.get(KEY);
+  const entryKey = `${KEY}::default::email openid profile`;
+  assert.deepEqual([...store.values.keys()].sort(), [KEY, entryKey]);
+  assert.deepEqual(JSON.parse(store.values.get(KEY)).keys, [entryKey]);
+  const stored = store.values.get(entryKey);
   assert.equal(typeof stored, 'string');
   assert.ok(stored.includes(auth.accessToken));
   // A new client on the same store (a page reload) is logged in.

@@ -1,7 +1,7 @@
 // Token expiry and refresh against real short-lived tokens from the tenant: an expired
 // token is never sent; a refresh token renews before any error is raised. Nothing waits for
-// a token to expire: a leeway of at least the lifetime makes it expired on arrival, and a
-// second client on the same store (leeway 0) shows what was cached.
+// a token to expire: a client whose clock (`now`) runs past the lifetime sees it expired, and
+// a second client on the same store with the real clock (leeway 0) shows what was cached.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { MetalockError } from '../../dist/metalock.js';
@@ -11,9 +11,14 @@ import { CONNECTION, recordingFetch, startTenant, USER_SCOPES } from './support/
 // Seconds, for access tokens of this tenant: long enough that a client with leeway 0 sees
 // them live for the whole test, short enough that the default 60 s leeway makes them stale.
 const LIFETIME = 30;
-// The cache still serves a token at exactly expires_at - leeway (as auth0-spa-js does), so
-// "expired on arrival" takes a leeway past the lifetime.
-const EXPIRED_ON_ARRIVAL = { leeway: LIFETIME + 1 };
+// A clock one second past the lifetime, with no leeway: every token of this tenant has expired.
+const EXPIRED_ON_ARRIVAL = { leeway: 0, now: () => Date.now() + (LIFETIME + 1) * 1000 };
+
+// A clock a test moves forward: {now, advance(seconds)}.
+function testClock() {
+  let offset = 0;
+  return { now: () => Date.now() + offset, advance: (seconds) => { offset += seconds * 1000; } };
+}
 
 // A token store two clients can share, as two tabs share localStorage.
 function sharedStore() {
@@ -63,8 +68,10 @@ test('the leeway makes a token count as expired early (default 60 s)', async () 
 
 test('an expired token is renewed with the refresh token before any error', async () => {
   const cacheLocation = sharedStore();
-  const { client, auth, recorder } = await login({ ...EXPIRED_ON_ARRIVAL, cacheLocation }, 'openid profile email offline_access');
+  const clock = testClock();
+  const { client, auth, recorder } = await login({ leeway: 0, now: clock.now, cacheLocation }, 'openid profile email offline_access');
   assert.equal(typeof auth.refreshToken, 'string');
+  clock.advance(LIFETIME + 1);
   const profile = await client.getUserInfo();
   assert.equal(profile.sub, auth.idTokenPayload.sub);
   assert.equal(recorder.count('POST', '/oauth/token'), 1);
@@ -111,14 +118,28 @@ test('a refused refresh token surfaces the server error, then login_required', a
 
 test('the Management API token is renewed too, keeping its scopes', async () => {
   const recorder = recordingFetch();
-  const client = await clientFor(tenant, { fetch: recorder.fetch, ...EXPIRED_ON_ARRIVAL });
+  const clock = testClock();
+  const client = await clientFor(tenant, { fetch: recorder.fetch, leeway: 0, now: clock.now });
   const { email, password } = await newUser(client);
   await client.login({
     username: email, password, realm: CONNECTION, audience: tenant.managementAudience, scope: `${USER_SCOPES} offline_access`,
   });
+  clock.advance(LIFETIME + 1);
   recorder.reset();
   const updated = await client.updateUserMetadata({ renewed: 'yes' });
   assert.deepEqual(updated.user_metadata, { renewed: 'yes' });
   assert.equal(recorder.count('POST', '/oauth/token'), 1);
   assert.equal(recorder.count('PATCH'), 1);
+});
+
+test('the injected clock decides expiry: live until expires_at - leeway, expired one second later', async () => {
+  const cacheLocation = sharedStore();
+  const clock = testClock();
+  const { client, recorder } = await login({ leeway: 10, cacheLocation, now: clock.now });
+  clock.advance(LIFETIME - 10 - 2);   // two seconds before expires_at - leeway
+  await client.getUserInfo();
+  assert.equal(recorder.count('GET', '/userinfo'), 1);
+  clock.advance(4);   // past it: expired, and no refresh token
+  await assert.rejects(client.getUserInfo(), (error) => error.code === 'login_required');
+  assert.equal(recorder.count('GET', '/userinfo'), 1);
 });

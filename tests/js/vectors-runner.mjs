@@ -20,17 +20,19 @@ async function loadApis() {
 
 const str = (value) => (typeof value === 'string' ? value : undefined);
 
+// As the client stores them: one text per entry, under the storage key the core names.
 function tokenCacheSteps(core, steps) {
-  let serialized = '';
+  const stored = new Map();
   const results = [];
   for (const step of steps ?? []) {
     if (step.do === 'put') {
       const entry = step.entry ?? {};
       const key = { clientId: entry.client_id, audience: entry.audience, scope: entry.scope };
-      serialized = core.cachePut(serialized, entry, key, step.at).serialized;
+      const put = core.cachePut(entry, key, step.at);
+      stored.set(put.storageKey, put.serialized);
     } else {
       const key = step.key ?? {};
-      const found = core.cacheGet(serialized, { clientId: key.client_id, audience: key.audience, scope: key.scope },
+      const found = core.cacheGet([...stored.values()], { clientId: key.client_id, audience: key.audience, scope: key.scope },
         step.at, step.leeway);
       results.push(found ? found.accessToken : null);
     }

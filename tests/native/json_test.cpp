@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 using metalock::Json;
@@ -115,4 +116,29 @@ TEST_CASE("json_int64 clamps numbers into int64 instead of wrapping", "[json]") 
   CHECK(json_int64(Json(std::nan(""))) == std::nullopt);
   CHECK(json_int64(Json("5")) == std::nullopt);
   CHECK(json_int64(Json()) == std::nullopt);
+}
+
+TEST_CASE("parse_json_lenient reads responses as JSON.parse does", "[json][lenient]") {
+  using metalock::parse_json_lenient;
+  // A string cut inside an emoji: the high surrogate alone becomes U+FFFD.
+  CHECK(parse_json(R"({"name":"Ann \ud83d"})").error().code == metalock::code::invalid_json);
+  CHECK(parse_json_lenient(R"({"name":"Ann \ud83d"})").value()["name"] == "Ann \xEF\xBF\xBD");
+  CHECK(parse_json_lenient(R"(["\udc00x", "\ud83d\ud83d\ude00", "\\ud83d", "\ud83d\u0041"])").value() ==
+        Json::parse("[\"\xEF\xBF\xBDx\", \"\xEF\xBF\xBD\xF0\x9F\x98\x80\", \"\\\\ud83d\", \"\xEF\xBF\xBD" "A\"]"));
+  // A pair stays a pair, and a body the strict parser takes is read the same.
+  CHECK(parse_json_lenient(R"("\ud83d\ude00")").value() == "\xF0\x9F\x98\x80");
+  // Out of the double range: the largest finite double with its sign; too small: 0.
+  const Json numbers = parse_json_lenient(R"({"big":1e400,"neg":-2.5E+999,"tiny":1e-400,"ok":12,"s":"1e400"})").value();
+  CHECK(numbers["big"].get<double>() == std::numeric_limits<double>::max());
+  CHECK(numbers["neg"].get<double>() == -std::numeric_limits<double>::max());
+  CHECK(numbers["tiny"].get<double>() == 0.0);
+  CHECK(numbers["ok"] == 12);
+  CHECK(numbers["s"] == "1e400");
+  // Everything else stays refused, with the same codes and limits.
+  for (const char* bad : {"{", R"({"a":1e400)", "[1e400,]", R"("\ud83d)", "\xff\xfe"}) {
+    INFO(bad);
+    CHECK(parse_json_lenient(bad).error().code == metalock::code::invalid_json);
+  }
+  CHECK(parse_json_lenient("[1e400]", {0, 64}).error().code == metalock::code::too_deep);
+  CHECK(parse_json_lenient("[1e400,1]", {64, 8}).error().code == metalock::code::payload_too_large);
 }

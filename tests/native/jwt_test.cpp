@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <random>
 
 using metalock::base64url_decode;
@@ -264,4 +265,36 @@ TEST_CASE("malformed tokens are invalid_token before any claim is looked at", "[
     REQUIRE_FALSE(result);
     CHECK(result.error().code == "invalid_token");
   }
+}
+
+TEST_CASE("an ID token must name RS256 and a kid in its header", "[jwt][id_token]") {
+  const Json claims = auth0_claims();
+  struct Case {
+    Json header;
+    const char* field;
+  };
+  for (const auto& [header, field] : std::initializer_list<Case>{
+           {{{"alg", "none"}, {"typ", "JWT"}, {"kid", "k1"}}, "alg"},
+           {{{"alg", "HS256"}, {"typ", "JWT"}, {"kid", "k1"}}, "alg"},
+           {{{"alg", "RS512"}, {"kid", "k1"}}, "alg"},
+           {{{"typ", "JWT"}, {"kid", "k1"}}, "alg"},
+           {{{"alg", "RS256"}}, "kid"},
+           {{{"alg", "RS256"}, {"kid", ""}}, "kid"},
+           {{{"alg", "RS256"}, {"kid", 7}}, "kid"}}) {
+    INFO(header.dump());
+    auto result = verify_id_token_claims(make_jwt(claims, header), expectations());
+    REQUIRE_FALSE(result);
+    CHECK(result.error().code == "invalid_token");
+    CHECK(result.error().field == field);
+  }
+  CHECK(verify_id_token_claims(make_jwt(claims), expectations()));
+}
+
+TEST_CASE("a token's JSON is read as a response: a lone surrogate becomes U+FFFD", "[jwt]") {
+  const std::string header = base64url_encode(R"({"alg":"RS256","kid":"k1"})");
+  const std::string payload = base64url_encode(R"({"sub":"auth0|1","name":"Ann \ud83d","n":1e400})");
+  auto decoded = decode_jwt(header + "." + payload + ".c2ln");
+  REQUIRE(decoded);
+  CHECK(decoded.value().payload["name"] == "Ann \xEF\xBF\xBD");
+  CHECK(decoded.value().payload["n"].get<double>() == std::numeric_limits<double>::max());
 }

@@ -317,3 +317,26 @@ TEST_CASE("scope_contains needs every required scope", "[metadata][scope]") {
   CHECK_FALSE(scope_contains("update:users_app_metadata", "update:users"));
   CHECK_FALSE(scope_contains("", "openid"));
 }
+
+TEST_CASE("merge and diff refuse what validate_patch refuses, with the same code and field", "[metadata]") {
+  auto merge_error = [](const char* patch) {
+    auto result = merge_metadata(Json::parse(R"({"user_metadata":{}})"), Json::parse(patch));
+    REQUIRE_FALSE(result);
+    auto validated = validate_patch(Json::parse(patch));
+    REQUIRE_FALSE(validated);
+    CHECK(result.error().code == validated.error().code);
+    CHECK(result.error().field == validated.error().field);
+    return result.error();
+  };
+  CHECK(merge_error(R"({"user_metadata":{"a.b":1}})").field == "user_metadata.a.b");
+  CHECK(merge_error(R"({"user_metadata":{"x":{"$set":1}}})").field == "user_metadata.x.$set");
+  CHECK(merge_error(R"({"app_metadata":{"list":[{"a.b":1}]}})").field == "app_metadata.list[0].a.b");
+  CHECK(merge_error(R"({"app_metadata":{"blocked":true}})").code == code::reserved_field);
+
+  auto diff = diff_metadata(Json::object(), Json::parse(R"({"ok":1,"a.b":1})"));
+  REQUIRE_FALSE(diff);
+  CHECK(diff.error().code == code::invalid_field_name);
+  CHECK(diff.error().field == "user_metadata.a.b");
+  // A bad name that is not sent (unchanged in both) is not the diff's concern.
+  CHECK(diffed(R"({"a.b":1})", R"({"a.b":1,"c":2})") == Json::parse(R"({"user_metadata":{"c":2}})"));
+}

@@ -49,6 +49,25 @@ TEST_CASE("base_url refuses paths, queries, other schemes and malformed hosts", 
   }
 }
 
+TEST_CASE("base_url allows http:// for loopback hosts only", "[requests]") {
+  for (const char* loopback : {"http://localhost", "http://LOCALHOST:3000", "http://127.0.0.1", "http://127.255.0.9:80",
+                               "http://[::1]"}) {
+    INFO(loopback);
+    CHECK(base_url(loopback));
+  }
+  for (const char* remote : {"http://anything", "http://tenant.auth0.com", "http://128.0.0.1", "http://10.0.0.1:3000",
+                             "http://localhost.evil.com", "http://127.0.0.1.evil.com", "http://127.0.0", "http://127.0.0.256",
+                             "http://[::2]", "http://localhostx"}) {
+    INFO(remote);
+    auto result = base_url(remote);
+    REQUIRE_FALSE(result);
+    CHECK(result.error().code == "invalid_argument");
+    CHECK(result.error().field == "domain");
+    CHECK(result.error().description.find("loopback") != std::string::npos);
+  }
+  CHECK(base_url("https://anything").value() == "https://anything");
+}
+
 TEST_CASE("percent_encode matches encodeURIComponent", "[requests]") {
   CHECK(percent_encode("auth0|abc") == "auth0%7Cabc");
   CHECK(percent_encode("google-oauth2|1234567890") == "google-oauth2%7C1234567890");
@@ -166,4 +185,11 @@ TEST_CASE("Management API user requests refuse an empty id rather than address t
   CHECK(metalock::get_user_request(kBase, "%2E", "t").value().url == "https://tenant.auth0.com/api/v2/users/%252E");
   CHECK(metalock::patch_user_request(kBase, "...", patch, "t").value().url ==
         "https://tenant.auth0.com/api/v2/users/...");
+}
+
+TEST_CASE("jwks_request fetches the issuer's keys with no token", "[requests]") {
+  const auto request = metalock::jwks_request("https://tenant.auth0.com");
+  CHECK(request.method == "GET");
+  CHECK(request.url == "https://tenant.auth0.com/.well-known/jwks.json");
+  for (const auto& [name, value] : request.headers) CHECK(name != "Authorization");
 }

@@ -15,6 +15,7 @@ using metalock::token_entry_from_response;
 using metalock::token_cache_fixtures::auth0_token_body;
 using metalock::token_cache_fixtures::entry;
 using metalock::token_cache_fixtures::key;
+using metalock::token_cache_fixtures::kMgmt;
 using metalock::token_cache_fixtures::kNow;
 using metalock::token_cache_fixtures::served;
 
@@ -122,4 +123,36 @@ TEST_CASE("deserialize never crashes on random or mutated input", "[token_cache]
     }
   }
   CHECK(accepted > 0);   // some edits (inside strings) keep the form valid
+}
+
+TEST_CASE("one stored text per entry: from_stored reads them all, skips garbage, keeps rotation order",
+          "[token_cache][storage]") {
+  auto one = [](const metalock::TokenEntry& e) {
+    TokenCache cache;
+    cache.put(e);
+    return cache.serialize();
+  };
+  const std::string older = one(entry("openid offline_access", "old", kNow + 60, kMgmt, "rt-old"));
+  const std::string newer = one(entry("openid email offline_access", "new", kNow + 600, kMgmt, "rt-new"));
+  const TokenCache cache = TokenCache::from_stored({newer, "garbage", "", older});
+  CHECK(cache.size() == 2);
+  CHECK(served(cache, key("openid")) == "old");   // the narrowest containing set
+  CHECK(cache.refresh_token(key("openid")) == std::optional<std::string>("rt-new"));
+  CHECK(TokenCache::from_stored({}).size() == 0);
+}
+
+TEST_CASE("the manifest lists storage keys, sorted and unique; garbage reads as none", "[token_cache][storage]") {
+  using metalock::read_token_manifest;
+  using metalock::update_token_manifest;
+  const std::string added = update_token_manifest("", {"b", "a", "b"}, {});
+  CHECK(added == R"({"keys":["a","b"],"version":1})");
+  CHECK(read_token_manifest(update_token_manifest(added, {"c"}, {"a", "c"})) == std::vector<std::string>{"b"});
+  for (const char* bad : {"", "x", "[]", R"({"version":2,"keys":["a"]})", R"({"version":1,"keys":"a"})",
+                          R"({"version":1,"entries":[]})"}) {
+    INFO(bad);
+    CHECK(read_token_manifest(bad).empty());
+  }
+  CHECK(read_token_manifest(R"({"version":1,"keys":["a",1,null,"b"]})") == std::vector<std::string>{"a", "b"});
+  CHECK(metalock::token_cache_key(key("openid email  openid")) == metalock::token_cache_key(key("email openid")));
+  CHECK(metalock::token_cache_key(key("openid email", "")) == "metalock-demo::default::email openid");
 }

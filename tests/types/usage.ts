@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   await createClient({ domain: 'tenant.auth0.com', clientId: 'x', cacheLocation: store });
   await createClient({ domain: 'tenant.auth0.com', clientId: 'x', cacheLocation: asyncStore });
   await createClient({ domain: 'tenant.auth0.com', clientId: 'x', cacheLocation: 'sessionstorage' });
+  await createClient({ domain: 'tenant.auth0.com', clientId: 'x', now: () => Date.now() + 1000 });
 
   const created = await client.signup({
     connection: 'Username-Password-Authentication',
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     password: 'Correct-Horse-7',
     additionalSignUpFields: fields,
     values: { favorite_color: 'blue', plan: 'free', newsletter: true },
+    user_metadata: { referrer: 'newsletter' },
   });
   expectType<string | undefined>(created._id);
 

@@ -36,7 +36,9 @@ struct IdTokenExpectations {
   std::optional<std::int64_t> max_age;
 };
 
-// The checks of OIDC Core 3.1.3.7 as Auth0's SDKs apply them, in this order: iss, sub, aud,
+// The header first: alg must be "RS256" and kid a non-empty string (invalid_token, field "alg"
+// or "kid"); the signature itself is the caller's to verify against the issuer's JWKS.
+// Then the checks of OIDC Core 3.1.3.7 as Auth0's SDKs apply them, in this order: iss, sub, aud,
 // azp (when aud has several values), exp, iat, nbf, nonce, auth_time (only with max_age); every
 // time with leeway (a negative leeway counts as 0; times compare in doubles, so a huge leeway
 // forgives that much and never wraps). Returns the claims.

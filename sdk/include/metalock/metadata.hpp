@@ -15,12 +15,14 @@ namespace metalock {
 // clears that metadata; any other top-level key of the patch replaces the user's.
 // The user's metadata may be absent or null ({}). Errors: invalid_body (user or patch not an
 // object, metadata in the patch not an object, the user's metadata neither object nor null),
-// too_deep (either nested deeper than kMaxJsonDepth).
+// too_deep (either nested deeper than kMaxJsonDepth), and, with validate_patch's fields,
+// invalid_field_name / reserved_field for a patch the server would refuse.
 Result<Json> merge_metadata(const Json& user, const Json& patch);
 
 // The minimal PATCH body turning `before` into `after` (two user_metadata objects):
 // {"user_metadata": {...}} or null when nothing changed. null/absent count as {}; a top-level
-// null value counts as an absent key (Auth0 cannot store one). Errors: invalid_body, too_deep.
+// null value counts as an absent key (Auth0 cannot store one). Errors: invalid_body, too_deep,
+// invalid_field_name (a name the PATCH would be refused for; field "user_metadata.<path>").
 Result<Json> diff_metadata(const Json& before, const Json& after);
 
 // Who is asking. `scope` absent = a Management API token that may do anything; so may

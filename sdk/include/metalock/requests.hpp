@@ -21,13 +21,18 @@ struct HttpRequest {
 };
 
 // "tenant.auth0.com" -> "https://tenant.auth0.com"; "http://127.0.0.1:3000/" ->
-// "http://127.0.0.1:3000". Errors: invalid_argument (empty, or a path/query present).
+// "http://127.0.0.1:3000". http:// only for loopback hosts (localhost, 127.0.0.0/8, [::1]).
+// Errors: invalid_argument, field "domain" (empty, a path/query present, http:// elsewhere).
 Result<std::string> base_url(std::string_view domain);
 
 // encodeURIComponent: everything but A-Z a-z 0-9 - _ . ! ~ * ' ( ) is %XX-encoded.
 std::string percent_encode(std::string_view text);
 
 HttpRequest userinfo_request(const std::string& base, const std::string& access_token);
+
+// GET /.well-known/jwks.json: the issuer's signing keys, against which ID token signatures are
+// verified (in JS, with WebCrypto).
+HttpRequest jwks_request(const std::string& base);
 
 struct PasswordRealmGrant {
   std::string client_id;

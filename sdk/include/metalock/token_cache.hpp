@@ -20,7 +20,8 @@ struct TokenKey {
   std::string scope;
 };
 
-// "clientId::audience::scope", audience "default" when none.
+// "clientId::audience::scope", audience "default" when none, the scope's words sorted and
+// deduplicated (one key per SET of scopes, as put() replaces). Also the entry's storage key.
 std::string token_cache_key(const TokenKey& key);
 
 struct TokenEntry {
@@ -63,9 +64,23 @@ class TokenCache {
   // Errors: invalid_storage (corrupt, foreign or other-version text). Callers treat it as empty.
   static Result<TokenCache> deserialize(std::string_view text);
 
+  // Stored one key per entry (as auth0-spa-js's cache does), so that two tabs sharing a store
+  // never overwrite each other's entries: each text is the serialized form of a cache holding
+  // one entry (or, stored by an older version, several). Unusable texts count as empty. The
+  // entries are kept in expires_at order, so that the latest refresh token is the last one.
+  static TokenCache from_stored(const std::vector<std::string>& texts);
+
  private:
   std::vector<TokenEntry> entries_;
 };
+
+// The manifest of a client's stored entries: {"version":1,"keys":[storage keys]}. It lets a
+// client find (and logout remove) entries a store cannot list.
+// read: the keys listed, sorted and unique; an unusable text reads as none.
+std::vector<std::string> read_token_manifest(std::string_view text);
+// The manifest `text` with `add` listed and `remove` not (remove wins) -> its new text.
+std::string update_token_manifest(std::string_view text, const std::vector<std::string>& add,
+                                  const std::vector<std::string>& remove);
 
 // Builds an entry from a /oauth/token success body. Errors: invalid_body.
 Result<TokenEntry> token_entry_from_response(const Json& body, const TokenKey& requested,

@@ -1,0 +1,104 @@
+// The token store in real Chromium: two pages of one origin share localStorage, as two tabs
+// do. Each entry lives under its own key with a manifest of them (auth0-spa-js's layout), so
+// the two tabs never overwrite each other's tokens; a logout in one tab removes them all.
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { launchChromium } from './support/chromium.mjs';
+import { startStaticServer } from './support/static-server.mjs';
+import { CLIENT_ID, CONNECTION, PASSWORD, startTenant, USER_SCOPES, uniqueEmail } from '../js/support/tenant.js';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>metalock tab</title>
+<script type="module">
+  import { createClient } from './metalock.js';
+  window.tab = {
+    client: null,
+    async open(domain) {
+      this.client = await createClient({ domain, clientId: '${CLIENT_ID}', cacheLocation: 'localstorage',
+        userMetadataClaim: 'https://metalock.dev/user_metadata' });
+    },
+    async run(method, ...args) {
+      try {
+        const value = await this.client[method](...args);
+        return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+      } catch (error) {
+        return { ok: false, code: error.code, message: String(error.message) };
+      }
+    },
+    stored() {
+      return Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('@@metalock@@')).map((k) => [k, localStorage.getItem(k)]));
+    },
+  };
+  window.ready = true;
+</script>`;
+
+let tenant;
+let server;
+let browser;
+before(async () => {
+  tenant = await startTenant();
+  server = await startStaticServer({ root: dist, pages: { '/tab.html': PAGE } });
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await tenant?.stop();
+});
+
+async function openTab() {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/tab.html`);
+  await page.waitForFunction(() => window.ready === true);
+  await page.evaluate((domain) => window.tab.open(domain), tenant.url);
+  return {
+    page,
+    run: (method, ...args) => page.evaluate(([m, a]) => window.tab.run(m, ...a), [method, args]),
+    stored: () => page.evaluate(() => window.tab.stored()),
+  };
+}
+
+test('two tabs sharing localStorage keep each other\'s tokens, and a logout in one removes them all', async () => {
+  const first = await openTab();
+  const second = await openTab();
+  const email = uniqueEmail('tabs');
+  const signedUp = await first.run('signup', { connection: CONNECTION, email, password: PASSWORD });
+  assert.ok(signedUp.ok, signedUp.message);
+
+  // At the same time: tab one logs in for /userinfo, tab two for the Management API.
+  const [userinfoLogin, managementLogin] = await Promise.all([
+    first.run('login', { username: email, password: PASSWORD, realm: CONNECTION }),
+    second.run('login', { username: email, password: PASSWORD, realm: CONNECTION, audience: tenant.managementAudience, scope: USER_SCOPES }),
+  ]);
+  assert.ok(userinfoLogin.ok && managementLogin.ok, JSON.stringify([userinfoLogin, managementLogin]));
+
+  // Both entries are stored, each under its own key, whichever tab looks.
+  const stored = await first.stored();
+  const manifest = `@@metalock@@::${CLIENT_ID}`;
+  const entries = Object.keys(stored).filter((key) => key !== manifest).sort();
+  assert.equal(entries.length, 2, JSON.stringify(Object.keys(stored)));
+  assert.ok(stored[entries.find((k) => k.includes('::default::'))].includes(userinfoLogin.value.accessToken));
+  assert.ok(stored[entries.find((k) => k.includes('/api/v2/'))].includes(managementLogin.value.accessToken));
+  assert.deepEqual(await second.stored(), stored);
+
+  // Each tab uses the other's token too, and a third tab (a reload) finds both.
+  const secondInfo = await second.run('getUserInfo');
+  assert.equal(secondInfo.value?.email, email, JSON.stringify(secondInfo).slice(0, 300));
+  const firstUser = await first.run('getUser');
+  assert.equal(firstUser.value?.email, email, JSON.stringify(firstUser).slice(0, 300));
+  const third = await openTab();
+  assert.equal((await third.run('getUserInfo')).value?.email, email);
+  assert.equal((await third.run('getUser')).value?.email, email);
+
+  // A logout in one tab: nothing stays stored, and no tab finds a token any more.
+  await second.page.evaluate(() => { window.tab.client.logout(); });
+  assert.deepEqual(await second.stored(), {});
+  for (const tab of [first, second, third]) {
+    assert.deepEqual(await tab.stored(), {});
+    assert.equal((await tab.run('getUser')).code, 'login_required');
+    assert.equal((await tab.run('getUserInfo')).code, 'login_required');
+  }
+  for (const tab of [first, second, third]) assert.deepEqual(tab.page.errors, []);
+});
