@@ -76,6 +76,8 @@ export async function patchUser(ctx) {
   const shapeProblem = checkPatchShape(patch);
   if (shapeProblem) return invalidBody(shapeProblem);
   const scope = typeof auth.claims.scope === 'string' ? auth.claims.scope : '';
+  // The stored user_metadata decides what create:current_user_metadata may add. Only a
+  // password change awaits before the write below, and no current-user scope may make one.
   const storedUserMetadata = tenant.store.getUser(userId)?.user_metadata ?? {};
   const refused = coreVerdict(tenant.core, patch, { scope, subject: auth.claims.sub, userId, allowClear: true, storedUserMetadata });
   if (refused) return refused;
