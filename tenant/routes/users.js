@@ -51,6 +51,15 @@ function propertySuffix(error) {
   return error.field ? ` on property ${error.field}` : '';
 }
 
+// Of the stored user_metadata, the properties the patch names, each as `true`: only their
+// presence counts for the core, and a stored user may hold more metadata than the core reads
+// in one document (a user already past Auth0's 16 MB must still be able to shrink).
+function storedKeysNamed(stored, changes) {
+  if (!stored || typeof stored !== 'object' || !changes || typeof changes !== 'object') return {};
+  return Object.fromEntries(Object.keys(changes)
+    .filter((key) => Object.hasOwn(stored, key) && stored[key] !== null).map((key) => [key, true]));
+}
+
 // The core's verdict on a patch as a Management API response (null when it passes).
 function coreVerdict(core, patch, options) {
   try {
@@ -78,7 +87,7 @@ export async function patchUser(ctx) {
   const scope = typeof auth.claims.scope === 'string' ? auth.claims.scope : '';
   // The stored user_metadata decides what create:current_user_metadata may add. Only a
   // password change awaits before the write below, and no current-user scope may make one.
-  const storedUserMetadata = tenant.store.getUser(userId)?.user_metadata ?? {};
+  const storedUserMetadata = storedKeysNamed(tenant.store.getUser(userId)?.user_metadata, patch.user_metadata);
   const refused = coreVerdict(tenant.core, patch, { scope, subject: auth.claims.sub, userId, allowClear: true, storedUserMetadata });
   if (refused) return refused;
 

@@ -40,7 +40,9 @@ struct PatchPolicy {
   std::optional<std::string> subject;   // the token's `sub`
   std::optional<std::string> user_id;   // the user being patched
   bool allow_clear = false;             // permit {"user_metadata": {}}
-  std::optional<Json> stored_user_metadata;   // the patched user's user_metadata, when known
+  // The patched user's user_metadata, when known. Only which top-level keys hold a non-null
+  // value counts, so a caller may pass just the keys the patch names.
+  std::optional<Json> stored_user_metadata;
 };
 
 // Error::field is always the offending property's path from the patch's root: keys joined
