@@ -157,10 +157,9 @@ async function passwordGrant(ctx, client, params, grantType) {
   if (!signedIn.user) return signedIn.response;
   const { user } = signedIn;
   if (user.blocked === true) return authError(401, 'unauthorized', 'user is blocked');
-  user.logins_count = (user.logins_count ?? 0) + 1;
-  user.last_login = new Date().toISOString();
-  user.last_ip = ip || '127.0.0.1';
-  tenant.store.putUser(user);
+  const loginFields = { logins_count: (user.logins_count ?? 0) + 1, last_login: new Date().toISOString(), last_ip: ip || '127.0.0.1' };
+  tenant.store.updateUser(user.user_id, loginFields);
+  Object.assign(user, loginFields);
   tenant.bruteForce.recordSuccess(user.user_id, ip);
   if (user.logins_count === 1) tenant.outbox.send('welcome', user);
 
