@@ -75,7 +75,7 @@ export async function createTenant({
     tenant.core = await loadCore();
     checkClientMetadata(resolved, tenant.core);
     tenant.postLogin = compilePostLogin(resolved.postLogin, tenant.core);
-    tenant.outbox = createOutbox(resolve(dataDir));
+    tenant.outbox = createOutbox(resolve(dataDir), { logError });
     await seedUsers(resolved, store);
 
     const router = createRouter(ROUTES);

@@ -28,7 +28,7 @@ function rootAttributes(profile) {
 
 // The stored user for this provider profile, created on its first login; its root
 // attributes refreshed from the provider when the connection syncs at each login.
-// -> the user record (not yet stored: the caller counts the login and stores it once).
+// -> the user record, to be stored by the caller.
 export function upstreamUser(tenant, connection, profile) {
   const userId = `${connection.name}|${profile.id}`;
   const existing = tenant.store.getUser(userId);

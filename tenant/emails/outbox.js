@@ -35,18 +35,26 @@ export function formatMessage({ to, subject, body, language, kind, date = new Da
   return `${headers.join('\r\n')}\r\n\r\n${body.replace(/\r?\n/g, '\r\n')}`;
 }
 
-export function createOutbox(dataDir) {
+// logError(line): where a message that could not be written is reported. Sending is
+// best-effort, as Auth0's emails are: the change that caused an email (a signup, a login) is
+// already stored, so a full disk fails the email, never that request.
+export function createOutbox(dataDir, { logError = () => {} } = {}) {
   const dir = join(dataDir, 'outbox');
   return {
     dir,
-    // kind: 'verification' | 'welcome'. -> the file written.
+    // kind: 'verification' | 'welcome'. -> the file written, or null when it could not be.
     send(kind, user, values = {}) {
       const { language, subject, body } = renderEmail(kind, user, { name: user.name ?? user.email, ...values });
-      mkdirSync(dir, { recursive: true });
       const id = randomUUID();
       const file = join(dir, `${Date.now()}-${kind}-${id}.eml`);
-      writeFileDurably(file, formatMessage({ to: user.email, subject, body, language, kind, id }), 0o600);
-      return file;
+      try {
+        mkdirSync(dir, { recursive: true });
+        writeFileDurably(file, formatMessage({ to: user.email, subject, body, language, kind, id }), 0o600);
+        return file;
+      } catch (error) {
+        logError(`metalock-tenant: outbox: the ${kind} email was not written (${error.code ?? error.message})`);
+        return null;
+      }
     },
     // The messages written so far, oldest first, as text.
     list() {

@@ -130,7 +130,10 @@ async function databaseSignIn(tenant, realm, params, ip) {
 // The upstream provider checks the credentials; the user is created or synced from its profile.
 function upstreamSignIn(tenant, connection, params) {
   const profile = upstreamProfile(connection, params.username, params.password);
-  return profile ? { user: upstreamUser(tenant, connection, profile) } : { response: wrongCredentials() };
+  if (!profile) return { response: wrongCredentials() };
+  const user = upstreamUser(tenant, connection, profile);
+  tenant.store.putUser(user);   // created, or its root attributes synced
+  return { user };
 }
 
 async function passwordGrant(ctx, client, params, grantType) {
