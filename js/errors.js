@@ -1,4 +1,4 @@
-// The one error type of the public API. Its `code` is stable snake_case (design.md);
+// The one error type of the public API. Its `code` is stable snake_case (docs/errors.md);
 // `description` is the human text (also `message`); `statusCode` and `original` are set when
 // the error came from a server; `field` names the offending field when there is one.
 export class MetalockError extends Error {
@@ -26,3 +26,6 @@ export class MetalockError extends Error {
     return new MetalockError({ code, description: String(error), original: error });
   }
 }
+
+// A minifier renames the class; Node's console.log(err) prints the constructor's name.
+Object.defineProperty(MetalockError, 'name', { value: 'MetalockError' });

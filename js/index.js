@@ -1,5 +1,6 @@
 // The package entry (dist/metalock.js): re-exports only.
 export { MetalockError } from './errors.js';
+export { init } from './init.js';
 export { buildMetadataPatch, applyMetadataPatch, mapSignupFields } from './helpers.js';
 export { createClient } from './client/create-client.js';
 export { Lock } from './widget/lock.js';

@@ -91,6 +91,7 @@ export const distEntries = [
   },
   // The local tenant (bin metalock-tenant): the CLI imports the server bundle, not a copy of it.
   { name: 'tenant.js', build: () => bundle('tenant/server.js', 'tenant.js', { platform: 'node' }) },
+  { name: 'tenant.d.ts', build: () => copy('tenant/tenant.d.ts', 'tenant.d.ts') },
   { name: 'tenant-cli.js', build: () => bundle('tenant/cli.js', 'tenant-cli.js', { platform: 'node', plugins: [tenantServerExternal] }) },
 ];
 

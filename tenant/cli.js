@@ -9,7 +9,8 @@ import { createTenant, DEFAULT_DATA_DIR } from './server.js';
 
 const USAGE = `usage: metalock-tenant [--port 3000] [--data ${DEFAULT_DATA_DIR}] [--config FILE] [--faults JSON] [--verbose]
 
-A local Auth0-compatible tenant on 127.0.0.1 (see design.md, "The local tenant").
+A local Auth0-compatible tenant on 127.0.0.1 (docs/tenant.md in the package). It stops on
+SIGINT or SIGTERM, and when the process that started it goes away.
   --port N       port to listen on (0 picks a free one; default 3000)
   --data DIR     where users, refresh tokens and the signing key persist
   --config FILE  JSON: clients, connections, users, rateLimits, faults, tokens
@@ -19,6 +20,16 @@ A local Auth0-compatible tenant on 127.0.0.1 (see design.md, "The local tenant")
 function fail(message) {
   process.stderr.write(`metalock-tenant: ${message}\n`);
   process.exit(2);
+}
+
+// The tenant stops with whoever started it. `npx metalock-tenant` runs it under `sh -c`,
+// which dies of a SIGTERM without passing it on, and a test runner may die of SIGKILL: either
+// way this process is re-parented, which is what this watches for.
+function followParent(stop) {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 250).unref();
 }
 
 async function main() {
@@ -64,6 +75,7 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  followParent(stop);
   tenant = await createTenant({ port, dataDir: args.data, config, faults, log });
   if (stopping) {
     await tenant.close();

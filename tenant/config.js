@@ -1,4 +1,4 @@
-// The tenant's configuration: design.md's defaults, overridden by a --config JSON file.
+// The tenant's configuration: docs/tenant.md's defaults, overridden by a --config JSON file.
 import { readFileSync } from 'node:fs';
 import { UPSTREAM_STRATEGY, upstreamConfigProblem } from './upstream.js';
 

@@ -1,7 +1,7 @@
 // createClient(options) -> Client: checks the options, loads the core (once per page or
 // process: loadCore shares one promise), and wires storage, transport and tokens.
 import { MetalockError } from '../errors.js';
-import { loadCore } from '../core/load.js';
+import { loadCore, useWasm } from '../core/load.js';
 import { resolveStorage } from '../storage/resolve-storage.js';
 import { createTransport } from '../transport/fetch-transport.js';
 import {
@@ -62,6 +62,7 @@ export function createClient(options) {
 async function buildClient(options) {
   const settings = readOptions(options);
   const storage = resolveStorage(options.cacheLocation);
+  if (options.wasm !== undefined && options.wasm !== null) useWasm(options.wasm);
   const core = await loadCore();
   const base = core.baseUrl(settings.domain);
   const transport = createTransport({

@@ -1,22 +1,41 @@
 // Loads the wasm core once, lazily: concurrent callers share one promise. A failed load is
 // forgotten so that a later call may try again (e.g. after the network came back).
 //
-// Where the .wasm comes from: browsers and workers fetch `metalock.wasm` next to the module
-// (import.meta.url; bundlers see that URL too); Node reads it from disk next to the module.
-// `options.wasmBinary` (bytes) or `options.locateFile(name, dir)` override both.
+// Where the .wasm comes from: by default, browsers and workers fetch `metalock.wasm` next to
+// the module (import.meta.url; bundlers see that URL too) and Node reads it from disk next to
+// the module. An app may say otherwise once, before the first load: useWasm({ url | binary })
+// (init() and createClient({ wasm }) call it). A second, different setting is an error, never
+// silently ignored: the module loads once per page or process.
 import createMetalockCore from '#core-glue';
 import { MetalockError } from '../errors.js';
 import { createFacade } from './facade.js';
+import {
+  conflictingSource, defaultSource, fetchWasm, loadFailed, readWasmSource, sameSource,
+} from './wasm-source.js';
 
 let loading = null;
+let source = null;   // what the app set, or what the load in flight or done used; null: not decided
 
 function forget(attempt) {
-  if (loading === attempt) loading = null;
+  if (loading !== attempt) return;
+  loading = null;
+  source = null;
 }
 
+export function useWasm(setting) {
+  const wanted = readWasmSource(setting);
+  if (source === null) {
+    source = wanted;
+    return;
+  }
+  if (!sameSource(source, wanted)) throw conflictingSource(source, wanted);
+}
+
+// options: the glue's own (wasmBinary, locateFile, instantiateWasm), for the tenant and tests.
 export function loadCore(options = {}) {
   if (!loading) {
-    const attempt = instantiate(options);
+    source ??= options.wasmBinary ? { binary: options.wasmBinary } : defaultSource();
+    const attempt = instantiate(options, source);
     loading = attempt;
     attempt.catch(() => forget(attempt));
   }
@@ -29,8 +48,11 @@ function unsupportedNode(options) {
   return onNode && typeof process.getBuiltinModule !== 'function' && !options.wasmBinary;
 }
 
-async function instantiate(options) {
-  if (unsupportedNode(options)) {
+async function instantiate(given, from) {
+  const options = { ...given };
+  if (from.binary) options.wasmBinary = from.binary;
+  const fetched = from.url !== undefined && !from.byDefault;
+  if (unsupportedNode(options) && !fetched) {
     throw new MetalockError({
       code: 'wasm_load_failed',
       description: `metalock needs Node 20.16 or newer (process.getBuiltinModule); this is ${process.version}`,
@@ -38,13 +60,10 @@ async function instantiate(options) {
   }
   let module;
   try {
-    module = await createMetalockCore({ ...options });
+    if (fetched) options.wasmBinary = await fetchWasm(from.url);
+    module = await createMetalockCore(options);
   } catch (error) {
-    throw new MetalockError({
-      code: 'wasm_load_failed',
-      description: `Could not load the metalock WebAssembly module: ${error?.message ?? error}`,
-      original: error,
-    });
+    throw loadFailed(from, error);
   }
   return createFacade(module, reviver(options, module));
 }

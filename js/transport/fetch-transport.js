@@ -51,7 +51,7 @@ export function createTransport({ core, fetch, timeoutMs, retry = {} }) {
     } catch (error) {
       if (!controller.signal.aborted) {
         const reason = error?.cause?.code ?? error?.cause?.message ?? error?.message ?? String(error);
-        throw new MetalockError({ code: 'network_error', description: `${describe(request)} failed: ${reason}` });
+        throw new MetalockError({ code: 'network_error', description: `${describe(request)} failed: ${reason}`, original: error });
       }
     } finally {
       clearTimeout(timer);

@@ -3,6 +3,7 @@
 import type { MetalockError } from './errors.js';
 import type { MetadataChanges, UserProfile } from './user.js';
 import type { SignupField, SignupValues } from './signup.js';
+import type { WasmSource } from './wasm.js';
 
 /** A custom token store. Methods may be synchronous or return promises; values are strings. */
 export interface TokenStore {
@@ -37,9 +38,12 @@ export interface ClientOptions {
   cacheLocation?: CacheLocation;
   /** Seconds of clock skew allowed; tokens count as expired this early (default 60). */
   leeway?: number;
-  /** The namespaced claim lifted into profile.user_metadata. */
+  /**
+   * The namespaced claim lifted into profile.user_metadata. Default: the one claim whose name
+   * is an http(s) URL ending in `/user_metadata`, when exactly one is there.
+   */
   userMetadataClaim?: string;
-  /** The namespaced claim lifted into profile.app_metadata. */
+  /** The namespaced claim lifted into profile.app_metadata (default: detected as for user_metadata). */
   appMetadataClaim?: string;
   /** Per-request timeout (default 10000 ms). */
   timeoutMs?: number;
@@ -48,6 +52,8 @@ export interface ClientOptions {
   /** The clock token expiry and ID token times are judged by, in epoch milliseconds (default Date.now). */
   now?: () => number;
   retry?: RetryOptions;
+  /** Where the .wasm comes from when a bundler does not serve it next to the module (see init). */
+  wasm?: WasmSource;
 }
 
 export interface SignupOptions {

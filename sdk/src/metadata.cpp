@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kUserMetadata = "user_metadata";
 constexpr const char* kAppMetadata = "app_metadata";
 
-// Keys Auth0 refuses at the top of app_metadata (design.md).
+// Keys Auth0 refuses at the top of app_metadata (docs/semantics.md).
 constexpr const char* kReservedAppMetadataKeys[] = {
     "__tenant", "_id", "blocked", "clientID", "created_at", "email_verified", "email",
     "globalClientID", "global_client_id", "identities", "lastIP", "lastLogin", "loginsCount",

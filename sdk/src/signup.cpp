@@ -72,7 +72,7 @@ Result<std::string> text_value(const SignupField& field, const Json* given) {
 
 // Lock's default validator, which a field's own validator replaces: non-empty after
 // trimming, and given/family name 1-150, name/nickname 1-300 characters (of the value sent).
-// design.md counts those ranges as part of "required" (field_required) here, where Lock's form is asking;
+// docs/semantics.md counts those ranges as part of "required" (field_required) here, where Lock's form is asking;
 // a received body over them is value_too_long (validate_signup_body).
 }  // namespace
 

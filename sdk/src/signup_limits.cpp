@@ -1,4 +1,4 @@
-// The signup endpoint's limits (design.md "Sign-up"), shared by map_signup_fields and
+// The signup endpoint's limits (docs/semantics.md, "Sign-up"), shared by map_signup_fields and
 // validate_signup_body.
 //
 // Lengths are counted in UTF-16 code units, as JavaScript (Lock, and Auth0's own servers)

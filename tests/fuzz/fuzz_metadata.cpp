@@ -1,5 +1,5 @@
 // Patches: input {user, patch, before, after, scope?, subject?, user_id?}. validate and merge
-// never crash; a diff, applied to `before`, always gives `after` (design.md's promise).
+// never crash; a diff, applied to `before`, always gives `after` (docs/semantics.md's promise).
 #include "fuzz_support.hpp"
 #include "metalock/metadata.hpp"
 

@@ -39,9 +39,16 @@ test('promise form with a given token', async () => {
   assert.equal(profile.sub, auth.idTokenPayload.sub);
 });
 
-test('without the claim option the namespaced claim stays as it came, metadata is {}', async () => {
+test('without the claim options the tenant\'s one namespaced metadata claim is detected and lifted', async () => {
   const plain = await clientFor(tenant, { userMetadataClaim: undefined, appMetadataClaim: undefined });
   const profile = await plain.getUserInfo(auth.accessToken);
+  assert.deepEqual(profile.user_metadata, { color: 'green', team: 'blue' });
+  assert.deepEqual(profile['https://metalock.dev/user_metadata'], { color: 'green', team: 'blue' });
+});
+
+test('an explicit claim option wins over detection, even naming a claim that is absent', async () => {
+  const explicit = await clientFor(tenant, { userMetadataClaim: 'https://metalock.dev/other', appMetadataClaim: undefined });
+  const profile = await explicit.getUserInfo(auth.accessToken);
   assert.deepEqual(profile.user_metadata, {});
   assert.deepEqual(profile['https://metalock.dev/user_metadata'], { color: 'green', team: 'blue' });
 });

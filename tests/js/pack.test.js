@@ -2,11 +2,15 @@
 // used from Node (a script of that folder importing 'metalock') and from a browser page with
 // no bundler (the installed dist/ served from 127.0.0.1), each against the installed local
 // tenant (the package's `metalock-tenant` bin): sign up, log in, read and update metadata.
+// Also README's promises about that installed package: its quick start, copied out of
+// README.md as it is, runs against the demo tenant; the tenant started through npx stops when
+// npx is stopped; the shipped README and docs link only to files that ship.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { launchChromium } from '../e2e/support/chromium.mjs';
@@ -91,13 +95,131 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-test('the tarball ships dist/ complete and nothing of the source tree', () => {
-  for (const file of ['dist/metalock.js', 'dist/metalock.wasm', 'dist/metalock.d.ts', 'dist/tenant.js', 'dist/tenant-cli.js', 'package.json']) {
+test('the tarball ships dist/ complete, the docs and the license, and nothing of the source tree', () => {
+  for (const file of ['dist/metalock.js', 'dist/metalock.wasm', 'dist/metalock.d.ts', 'dist/tenant.js', 'dist/tenant.d.ts',
+    'dist/tenant-cli.js', 'package.json', 'README.md', 'LICENSE', 'docs/semantics.md', 'docs/errors.md', 'docs/tenant.md']) {
     assert.ok(packedFiles.includes(file), `${file} is missing from the tarball`);
   }
   for (const file of packedFiles) {
-    assert.ok(file === 'package.json' || file.startsWith('dist/') || /^(README|LICENSE)/i.test(file), `${file} should not ship`);
+    assert.ok(file === 'package.json' || file.startsWith('dist/') || file.startsWith('docs/') || /^(README|LICENSE)/i.test(file),
+      `${file} should not ship`);
   }
+  const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  assert.equal(pkg.license, 'MIT');
+  assert.match(readFileSync(join(installed, 'LICENSE'), 'utf8'), /^MIT License/);
+});
+
+test('the shipped README and docs link only to files that ship', () => {
+  for (const doc of packedFiles.filter((file) => file.endsWith('.md'))) {
+    const text = readFileSync(join(installed, doc), 'utf8');
+    for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+      if (/^[a-z]+:/i.test(target)) continue;
+      const file = join(dirname(doc), target);
+      assert.ok(packedFiles.includes(file), `${doc} links to ${target}, which does not ship`);
+    }
+  }
+});
+
+test('nothing shipped cites the project\'s internal notes (design.md, shared/): docs/ is where they live', () => {
+  for (const file of packedFiles.filter((name) => /\.(md|d\.ts|js)$/.test(name))) {
+    assert.doesNotMatch(readFileSync(join(installed, file), 'utf8'), /design\.md|shared\/(design|vectors)/, file);
+  }
+});
+
+// README's quick start block, as a user copies it (the tenant URL is the only thing changed).
+function readmeQuickStart() {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.split(/^## /m).find((part) => part.startsWith('Quick start'));
+  assert.ok(section, 'README has a "Quick start" section');
+  const [, code] = /```js\n([\s\S]*?)```/.exec(section);
+  return code;
+}
+
+test('README\'s quick start runs as it is against the demo tenant and prints what it says', async () => {
+  const code = readmeQuickStart();
+  assert.equal(code.split("'http://127.0.0.1:3000'").length, 2, 'the snippet names npm start\'s tenant URL once');
+  const demo = await startTenant({ bin: join(app, 'node_modules', '.bin', 'metalock-tenant'), dataDir: join(work, 'demo-data'),
+    extraArgs: ['--config', join(root, 'demo/tenant.config.json')] });
+  try {
+    writeFileSync(join(app, 'quickstart.mjs'), code.replace("'http://127.0.0.1:3000'", JSON.stringify(demo.url)));
+    const expected = [...code.matchAll(/^\/\/ -> (.*)$/gm)].map((match) => match[1]);
+    assert.ok(expected.length >= 2, 'the snippet shows its output');
+    for (let run = 0; run < 2; run += 1) {   // it puts the metadata back: a second run prints the same
+      const result = spawnSync(process.execPath, ['quickstart.mjs'], { cwd: app, encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stderr);
+      assert.deepEqual(result.stdout.trim().split('\n'), expected);
+    }
+  } finally {
+    await demo.stop();
+  }
+});
+
+test('metalock/tenant from the tarball: createTenant starts and closes a tenant in-process', () => {
+  writeFileSync(join(app, 'in-process.mjs'), `
+import { createTenant } from 'metalock/tenant';
+const tenant = await createTenant({ port: 0, dataDir: process.argv[2] });
+const discovery = await (await fetch(tenant.url + '/.well-known/openid-configuration')).json();
+await tenant.close();
+console.log(JSON.stringify({ issuer: discovery.issuer, expected: tenant.issuer }));`);
+  const result = spawnSync(process.execPath, ['in-process.mjs', join(work, 'in-process-data')], { cwd: app, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(result.status, 0, result.stderr);
+  const { issuer, expected } = JSON.parse(result.stdout);
+  assert.equal(issuer, expected);
+});
+
+// Starts a command whose tenant prints its URL first; -> {child, url}.
+async function startThrough(command, args) {
+  const child = spawn(command, args, { cwd: app, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', (line) => resolve(line.replace(/^listening on /, '')));
+    child.once('exit', (code) => reject(new Error(`${command} exited (${code}) before listening`)));
+  });
+  return { child, url };
+}
+
+// The tenant's own pid, from the lock file of its data folder (tenant/data-lock.js).
+function tenantPid(dataDir) {
+  return Number.parseInt(readFileSync(join(dataDir, 'tenant.lock'), 'utf8'), 10);
+}
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+async function exits(pid, withinMs = 10_000) {
+  const until = Date.now() + withinMs;
+  while (Date.now() < until) {
+    if (!isRunning(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+test('npx metalock-tenant killed with SIGTERM does not leave the tenant running', async () => {
+  const dataDir = join(work, 'npx-data');
+  const { child } = await startThrough('npx', ['--no-install', 'metalock-tenant', '--port', '0', '--data', dataDir]);
+  const pid = tenantPid(dataDir);
+  assert.notEqual(pid, child.pid, 'npx runs the tenant as a process of its own');
+  child.kill('SIGTERM');
+  assert.ok(await exits(pid), `the tenant behind npx (pid ${pid}) is still running`);
+  // It stopped cleanly: the data folder is free for the next tenant.
+  const again = await startTenant({ bin: join(app, 'node_modules', '.bin', 'metalock-tenant'), dataDir });
+  await again.stop();
+});
+
+test('the installed bin stops when the process that started it dies of SIGKILL', async () => {
+  const bin = join(app, 'node_modules', '.bin', 'metalock-tenant');
+  const dataDir = join(work, 'orphan-data');
+  // `; true` keeps sh in between (no exec), as a wrapper script would.
+  const { child } = await startThrough('sh', ['-c', `"${bin}" --port 0 --data "${dataDir}"; true`]);
+  const pid = tenantPid(dataDir);
+  child.kill('SIGKILL');
+  assert.ok(await exits(pid), `the orphaned tenant (pid ${pid}) is still running`);
 });
 
 test('from Node: the installed package signs up, logs in, reads and updates metadata', async () => {

@@ -1,4 +1,4 @@
-// --config FILE and the programmatic API: design.md's defaults, seed users, per-client
+// --config FILE and the programmatic API: docs/tenant.md's defaults, seed users, per-client
 // claims, config errors; createTenant() from dist/tenant.js.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// GET / PATCH /api/v2/users/{id}: the merge semantics of design.md (applied by the core),
+// GET / PATCH /api/v2/users/{id}: the merge semantics of docs/semantics.md (applied by the core),
 // the scopes enforced per token, and the Management API's error bodies.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

@@ -1,5 +1,5 @@
-// The hand-written declarations (dist/metalock.d.ts) compile against a consumer's use of the
-// whole public API, and refuse the misuse marked @ts-expect-error in tests/types/usage.ts.
+// The hand-written declarations (dist/metalock.d.ts, dist/tenant.d.ts) compile against a consumer's use of the
+// whole public API, and refuse the misuse marked @ts-expect-error in tests/types/*.ts.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Runs conformance vectors (../shared/vectors.md) through the wasm build: the pure helpers of
+// Runs conformance vectors (docs/vectors.md) through the wasm build: the pure helpers of
 // the built package (dist/metalock.js) for merge / diff / signup, the core facade for the
 // ops that have no public helper. Shared by `npm run vectors` and tests/js/vectors.test.js.
 import { readFile, readdir } from 'node:fs/promises';
@@ -40,7 +40,7 @@ function tokenCacheSteps(core, steps) {
   return results;
 }
 
-// One op of vectors.md applied to its input, through the wasm build.
+// One op of docs/vectors.md applied to its input, through the wasm build.
 export async function runOp(op, input = {}) {
   const { dist, core } = await loadApis();
   switch (op) {

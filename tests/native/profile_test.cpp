@@ -69,10 +69,50 @@ TEST_CASE("profile: a claim that is not an object is kept but not lifted", "[pro
   CHECK(profile.value()[kClaim] == "oops");
   CHECK(profile.value()["user_metadata"] == Json::object());
   CHECK(profile.value()["app_metadata"] == Json::object());
-  // Without a configured claim name, namespaced claims are plain claims.
-  auto plain = normalize_profile(Json::parse(R"({"https://example.com/user_metadata":{"a":1}})"));
+  // Without a configured claim name, a detected claim that is not an object is not lifted either.
+  auto plain = normalize_profile(Json::parse(R"({"https://example.com/user_metadata":"oops"})"));
   CHECK(plain.value()["user_metadata"] == Json::object());
-  CHECK(plain.value()[kClaim] == Json::parse(R"({"a":1})"));
+  CHECK(plain.value()[kClaim] == "oops");
+}
+
+TEST_CASE("profile: without options the one namespaced metadata claim of each kind is lifted", "[profile]") {
+  // The shape an Auth0 Action gives /userinfo, and the local tenant's default client.
+  const Json userinfo = Json::parse(R"({"sub":"auth0|1",
+    "https://metalock.dev/user_metadata":{"theme":"light"},"https://metalock.dev/app_metadata":{"plan":"free"}})");
+  auto profile = normalize_profile(userinfo);
+  REQUIRE(profile.ok());
+  CHECK(profile.value()["user_metadata"] == Json::parse(R"({"theme":"light"})"));
+  CHECK(profile.value()["app_metadata"] == Json::parse(R"({"plan":"free"})"));
+  CHECK(profile.value()["https://metalock.dev/user_metadata"] == Json::parse(R"({"theme":"light"})"));
+}
+
+TEST_CASE("profile: detection never guesses", "[profile]") {
+  SECTION("two candidates: neither is lifted") {
+    auto profile = normalize_profile(Json::parse(
+        R"({"https://a.example/user_metadata":{"a":1},"https://b.example/user_metadata":{"b":2}})"));
+    REQUIRE(profile.ok());
+    CHECK(profile.value()["user_metadata"] == Json::object());
+  }
+  SECTION("names that only look alike are not candidates") {
+    for (const char* name : {"https://example.com/user_metadata/", "https://example.com/user_metadata?x",
+                             "https://example.com/user_metadata#x", "https://user_metadata", "https:///user_metadata",
+                             "urn:x:user_metadata", "ftp://example.com/user_metadata", "https://example.com/user_metadatas",
+                             "https://example.com/USER_METADATA", "user_metadata_claim"}) {
+      Json userinfo = Json::object();
+      userinfo[name] = Json::parse(R"({"a":1})");
+      auto profile = normalize_profile(userinfo);
+      REQUIRE(profile.ok());
+      INFO(name);
+      CHECK(profile.value()["user_metadata"] == Json::object());
+    }
+  }
+  SECTION("a configured name wins, even when its claim is absent") {
+    ProfileOptions options;
+    options.user_metadata_claim = "https://example.com/other";
+    auto profile = normalize_profile(Json::parse(R"({"https://example.com/user_metadata":{"a":1}})"), options);
+    REQUIRE(profile.ok());
+    CHECK(profile.value()["user_metadata"] == Json::object());
+  }
 }
 
 TEST_CASE("profile: raw response text", "[profile]") {

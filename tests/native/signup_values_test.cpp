@@ -168,7 +168,7 @@ TEST_CASE("signup: length limits", "[signup]") {
     specs[0]["validator"] = true;
     return specs;
   };
-  // Lock's default validator: given/family name 1-150, name/nickname 1-300, and design.md
+  // Lock's default validator: given/family name 1-150, name/nickname 1-300, and docs/semantics.md
   // counts those ranges as "required". A field's own validator replaces them; 500 stays.
   for (const char* name : {"given_name", "family_name"}) {
     INFO(name);

@@ -1,4 +1,4 @@
-// Runs conformance-vector cases (../shared/vectors.md) through the native core.
+// Runs conformance-vector cases (docs/vectors.md) through the native core.
 #pragma once
 
 #include "metalock/metalock.hpp"
@@ -8,7 +8,7 @@
 
 namespace metalock::vectors {
 
-// One op of vectors.md applied to its input.
+// One op of docs/vectors.md applied to its input.
 Result<Json> run_op(const std::string& op, const Json& input);
 
 struct CaseFailure {

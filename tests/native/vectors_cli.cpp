@@ -1,4 +1,4 @@
-// metalock_vectors FILE...: runs vector files through the native core (vectors.md).
+// metalock_vectors FILE...: runs vector files through the native core (docs/vectors.md).
 #include "vector_ops.hpp"
 
 #include <iostream>

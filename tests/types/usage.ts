@@ -2,7 +2,7 @@
 // package.json "exports" -> dist/metalock.d.ts. Compiled with `tsc --noEmit` by
 // tests/js/types.test.js; the @ts-expect-error lines prove that misuse is refused.
 import {
-  applyMetadataPatch, buildMetadataPatch, createClient, Lock, mapSignupFields, MetalockError,
+  applyMetadataPatch, buildMetadataPatch, createClient, init, Lock, mapSignupFields, MetalockError,
   type AuthResult, type Client, type ClientOptions, type MetadataPatch, type SignupField,
   type TokenStore, type UserProfile,
 } from 'metalock';
@@ -44,7 +44,12 @@ async function main(): Promise<void> {
     timeoutMs: 5000,
     fetch,
     retry: { maxRetries: 2, maxWaitMs: 5000, backoffMs: 100 },
+    wasm: { url: '/assets/metalock.wasm' },
   };
+  await init();
+  await init({ url: new URL('https://cdn.example.com/metalock.wasm') });
+  await init({ binary: new Uint8Array(8) });
+  await createClient({ domain: 'd', clientId: 'x', wasm: { binary: new ArrayBuffer(8) } });
   const client: Client = await createClient(options);
   await createClient({ domain: 'tenant.auth0.com', clientId: 'x', cacheLocation: store });
   await createClient({ domain: 'tenant.auth0.com', clientId: 'x', cacheLocation: asyncStore });
@@ -150,6 +155,10 @@ async function main(): Promise<void> {
   await createClient({ domain: 'd', clientId: 'x', cacheLocation: 'cookies' });
   // @ts-expect-error a store needs remove
   await createClient({ domain: 'd', clientId: 'x', cacheLocation: { get: () => null, set: () => {} } });
+  // @ts-expect-error url or binary, not both
+  await init({ url: '/m.wasm', binary: new Uint8Array(8) });
+  // @ts-expect-error the bytes, not a string of them
+  await createClient({ domain: 'd', clientId: 'x', wasm: { binary: 'AGFzbQ==' } });
   // @ts-expect-error realm is required for the password-realm grant
   await client.login({ username: 'a', password: 'b' });
   // @ts-expect-error changes must be an object

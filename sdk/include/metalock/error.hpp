@@ -9,7 +9,7 @@
 
 namespace metalock {
 
-// Stable snake_case codes (design.md, vectors.md). Codes that come from a server
+// Stable snake_case codes (docs/errors.md). Codes that come from a server
 // (user_exists, invalid_grant, inexistent_user, ...) are passed through as the
 // server spelled them; the codes below are the ones the core itself decides.
 namespace code {

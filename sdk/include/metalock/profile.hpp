@@ -10,12 +10,15 @@
 namespace metalock {
 
 struct ProfileOptions {
-  std::string user_metadata_claim;   // e.g. "https://example.com/user_metadata"
+  std::string user_metadata_claim;   // e.g. "https://example.com/user_metadata"; "" detects
   std::string app_metadata_claim;
 };
 
-// Every claim is kept. The namespaced metadata claims (when configured and objects) are
-// lifted into user_metadata / app_metadata, which are always present ({} when none).
+// Every claim is kept. The namespaced metadata claims (when objects) are lifted into
+// user_metadata / app_metadata, which are always present ({} when none). Which claim: the
+// configured name when one is given (even if that claim is absent); else, detected, the one
+// claim named by an http(s) URL with a host whose last path segment is exactly
+// `user_metadata` (resp. `app_metadata`), when exactly one claim qualifies.
 // A claim that is not an object is not lifted: an object `user_metadata` already in the
 // response (the /api/v2/users shape) is kept, else {}. Text goes through parse_json.
 // Errors: invalid_json (not an object, or not JSON), too_deep, payload_too_large.

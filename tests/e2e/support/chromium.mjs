@@ -1,4 +1,4 @@
-// Debian's Chromium driven by playwright-core (shared/toolchain.md): a fresh profile per
+// Debian's Chromium driven by playwright-core: a fresh profile per
 // launch, removed on close. Never `npx playwright install`: it downloads a browser.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

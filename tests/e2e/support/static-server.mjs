@@ -33,11 +33,14 @@ export async function startStaticServer({ root, pages = {} } = {}) {
       response.writeHead(404).end();
       return;
     }
+    let body;
     try {
-      response.writeHead(200, headers).end(await readFile(file));
+      body = await readFile(file);
     } catch {
       response.writeHead(404).end();
+      return;
     }
+    response.writeHead(200, headers).end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
