@@ -12,9 +12,11 @@
 // (all of them when the store answers synchronously, as memory and Web Storage do), and then,
 // queued behind any write still in flight, removes them again; every later read waits for that.
 import { MetalockError } from '../errors.js';
-import { withRefreshLock } from './refresh-lock.js';
+import { markRedeemed, wasRedeemed, withRefreshLock } from './refresh-lock.js';
 
 const PREFIX = '@@metalock@@::';
+// How long a tab waits for its copy of the store to show another tab's renewed entry.
+const STORE_CATCH_UP_MS = 3000;
 export const manifestKeyFor = (clientId) => `${PREFIX}${clientId}`;
 
 // A refresh failure with one of these statuses means the refresh token itself is dead
@@ -107,16 +109,25 @@ export class TokenManager {
   }
 
   // Under the lock, the store may have changed: another client (tab) that held it first has
-  // renewed the entry, so it is read again and a live entry is used as it is.
+  // renewed the entry, so it is read again and a live entry is used as it is. A refresh token
+  // another tab has just redeemed means this tab's copy of the store is behind: it is read
+  // again until it shows the renewed entry (a bounded wait), and never presented.
   async #renewUnderLock(key, epoch) {
-    const stored = await this.#enqueue(() => this.#readAll());
-    if (epoch !== this.#epoch) return null;
-    const live = this.#core.cacheGet(stored, key, this.#nowSeconds(), this.#leeway);
-    if (live) return live;
-    const stale = this.#core.cacheGet(stored, key, 0, 0);
-    const refreshToken = stale?.refreshToken || this.#core.cacheRefreshToken(stored, key);
-    if (!refreshToken) return null;
-    return this.#redeem(refreshToken, key, stale?.refreshToken ? stale : undefined, epoch);
+    const deadline = Date.now() + STORE_CATCH_UP_MS;
+    for (;;) {
+      const stored = await this.#enqueue(() => this.#readAll());
+      if (epoch !== this.#epoch) return null;
+      const live = this.#core.cacheGet(stored, key, this.#nowSeconds(), this.#leeway);
+      if (live) return live;
+      const stale = this.#core.cacheGet(stored, key, 0, 0);
+      const refreshToken = stale?.refreshToken || this.#core.cacheRefreshToken(stored, key);
+      if (!refreshToken) return null;
+      if (!(await wasRedeemed(this.#clientId, refreshToken))) {
+        return this.#redeem(refreshToken, key, stale?.refreshToken ? stale : undefined, epoch);
+      }
+      if (Date.now() > deadline) throw loginRequired('the stored refresh token was already redeemed by another tab, and its renewed entry did not arrive');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   async #redeem(refreshToken, key, staleEntry, epoch) {
@@ -131,6 +142,7 @@ export class TokenManager {
       }
       throw error;
     }
+    if (body?.refresh_token) await markRedeemed(this.#clientId, refreshToken);
     if (body?.id_token) await this.#verifyIdToken(body.id_token);
     // Without rotation Auth0 returns no new refresh token and the old one stays valid.
     const tokens = body?.refresh_token ? body : { ...body, refresh_token: refreshToken };

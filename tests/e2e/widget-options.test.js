@@ -97,3 +97,20 @@ window.lock.show();`);
   assert.deepEqual(await eventNames(page), ['show', 'signin ready']);
   await page.close();
 });
+
+test('a field only passed through shows no hint; one changed and left does', async () => {
+  const page = await harness.open(`
+window.lock = record(new Lock('metalock-demo', TENANT, { initialScreen: 'signUp', additionalSignUpFields: [{ name: 'city', placeholder: 'City' }] }));
+window.lock.show();`);
+  await page.waitForSelector('[id$=-email]');
+  await page.focus('[id$=-email]');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.textContent('[id$=-email-hint]'), '', 'focused and left untouched: no hint');
+  await page.fill('[id$=-email]', 'x');
+  await page.fill('[id$=-email]', '');
+  await page.focus('[id$=field-city]');
+  assert.notEqual(await page.textContent('[id$=-email-hint]'), '', 'changed and left empty: a hint');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -1,6 +1,7 @@
 // What the login and sign-up forms share: the <form> (the browser's own validation bubbles
 // off: hints are ours), a live error area above the submit button, the busy state, and
-// field checks on blur and then on every input once the field was left or submitted.
+// field checks once the user has changed a field and left it (or submitted), then on every
+// input: a field only passed through (autofocus, Tab) shows no hint, as in Lock.
 import { el } from '../dom.js';
 import { inputField } from '../field-view.js';
 
@@ -12,10 +13,16 @@ export function createForm({ id, submitLabel, children, views, onSubmit }) {
     children, error, submit);
 
   for (const entry of views) {
+    let edited = false;
     let touched = false;
     const recheck = () => entry.view.setHint(entry.check(entry.view.value()));
-    entry.view.control.addEventListener('blur', () => { touched = true; recheck(); });
+    entry.view.control.addEventListener('blur', () => {
+      if (!edited) return;
+      touched = true;
+      recheck();
+    });
     entry.view.control.addEventListener(entry.view.control.type === 'checkbox' ? 'change' : 'input', () => {
+      edited = true;
       if (touched) recheck();
     });
     entry.touch = () => { touched = true; };
