@@ -1,5 +1,6 @@
 // The tenant's configuration: docs/tenant.md's defaults, overridden by a --config JSON file.
 import { readFileSync } from 'node:fs';
+import { UPSTREAM_STRATEGY, upstreamConfigProblem } from './upstream.js';
 
 export const MANAGEMENT_USER_SCOPES = [
   'read:current_user',
@@ -13,6 +14,8 @@ export const MACHINE_SCOPES = [
   'create:users',
   'update:users_app_metadata',
   'delete:users',
+  'read:clients',
+  'update:clients',
 ];
 
 export const PASSWORD_POLICIES = ['none', 'low', 'fair', 'good', 'excellent'];
@@ -87,6 +90,12 @@ function normalizeConnection(connection, index) {
   if (!connection || typeof connection.name !== 'string' || connection.name === '') {
     throw new ConfigError(`config: connections[${index}].name must be a non-empty string`);
   }
+  if (connection.strategy === UPSTREAM_STRATEGY) {
+    const upstream = { set_user_root_attributes: 'on_each_login', profiles: [], ...connection };
+    const problem = upstreamConfigProblem(upstream);
+    if (problem) throw new ConfigError(`config: connections[${index}]: ${problem}`);
+    return upstream;
+  }
   const passwordPolicy = connection.passwordPolicy ?? 'fair';
   if (!PASSWORD_POLICIES.includes(passwordPolicy)) {
     throw new ConfigError(`config: connections[${index}].passwordPolicy must be one of ${PASSWORD_POLICIES.join(', ')}`);
@@ -142,6 +151,19 @@ export function loadConfigFile(file) {
     throw new ConfigError(`config: ${file} is not valid JSON: ${error.message}`);
   }
   return resolveConfig(parsed);
+}
+
+// Each client's client_metadata held to Auth0's rules by the core (which needs loading, so
+// this runs after resolveConfig). Throws ConfigError naming the client.
+export function checkClientMetadata(config, core) {
+  config.clients.forEach((client, index) => {
+    if (client.client_metadata === undefined) return;
+    try {
+      core.validateClientMetadata(client.client_metadata);
+    } catch (error) {
+      throw new ConfigError(`config: clients[${index}].${error.field || 'client_metadata'}: ${error.description}`);
+    }
+  });
 }
 
 export function findClient(config, clientId) {

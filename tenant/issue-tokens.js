@@ -1,16 +1,17 @@
 // Builds the /oauth/token success body: RS256 access token, ID token, rotating refresh token.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { signJwt } from './jwt.js';
+import { postLoginClaims } from './post-login.js';
 import { claimsForScope, metadataClaims } from './user-record.js';
 
 // Auth0 caps the custom claims of a token at 100 KB ("Custom claims payload is set to a maximum
 // of 100KB", https://auth0.com/docs/tokens/create-namespaced-custom-claims). Past it this tenant
-// leaves the metadata claims out of the ID token instead of failing the login, so that a user
-// with large metadata can still log in; /userinfo carries them whatever their size.
+// leaves the metadata and post-login claims out of the ID token instead of failing the login,
+// so that a user with large metadata can still log in; /userinfo carries them whatever their size.
 const CUSTOM_CLAIMS_LIMIT_BYTES = 100_000;
 
-function idTokenMetadataClaims(user, client) {
-  const claims = metadataClaims(user, client);
+function idTokenCustomClaims(tenant, user, client) {
+  const claims = { ...metadataClaims(user, client), ...postLoginClaims(tenant, { user, client, target: 'idToken' }) };
   return Buffer.byteLength(JSON.stringify(claims)) <= CUSTOM_CLAIMS_LIMIT_BYTES ? claims : {};
 }
 
@@ -46,6 +47,7 @@ export function issueUserTokens(tenant, { client, user, audience, scopes, nonce,
   let aud = tenant.userinfoAudience;
   if (audience && audience !== tenant.userinfoAudience) aud = openid ? [audience, tenant.userinfoAudience] : audience;
   const accessToken = signJwt({
+    ...postLoginClaims(tenant, { user, client, target: 'accessToken' }),
     iss: tenant.issuer,
     sub: user.user_id,
     aud,
@@ -69,7 +71,7 @@ export function issueUserTokens(tenant, { client, user, audience, scopes, nonce,
   if (openid) {
     const idClaims = {
       ...claimsForScope(user, (name) => scopes.includes(name)),
-      ...idTokenMetadataClaims(user, client),
+      ...idTokenCustomClaims(tenant, user, client),
       iss: tenant.issuer,
       aud: client.clientId,
       iat: now,

@@ -5,6 +5,8 @@
 const STRING_PROPERTIES = ['email', 'phone_number', 'given_name', 'family_name', 'name', 'nickname', 'picture', 'password', 'connection', 'client_id', 'username'];
 const BOOLEAN_PROPERTIES = ['blocked', 'email_verified', 'phone_verified', 'verify_email', 'verify_phone_number', 'verify_password'];
 const METADATA_PROPERTIES = ['user_metadata', 'app_metadata'];
+// Root attributes Auth0 lets a PATCH clear with null (the attribute is removed).
+export const CLEARABLE_ROOT_ATTRIBUTES = ['given_name', 'family_name', 'name', 'nickname', 'picture'];
 // Properties that steer the update (which identity, which client's emails, whether to send a
 // verification) rather than describe the user: accepted, never stored. `password` is stored
 // only as its hash, by the route.
@@ -31,6 +33,7 @@ export function checkPatchShape(patch) {
   const unknown = keys.filter((key) => ![...STRING_PROPERTIES, ...BOOLEAN_PROPERTIES, ...METADATA_PROPERTIES].includes(key));
   if (unknown.length > 0) return `Payload validation error: 'Additional properties not allowed: ${unknown.join(',')}'.`;
   for (const key of keys) {
+    if (patch[key] === null && CLEARABLE_ROOT_ATTRIBUTES.includes(key)) continue;
     const expected = STRING_PROPERTIES.includes(key) ? 'string' : BOOLEAN_PROPERTIES.includes(key) ? 'boolean' : 'object';
     if (typeName(patch[key]) !== expected) {
       return `Payload validation error: 'Expected type ${expected} but found type ${typeName(patch[key])}' on property ${key}.`;

@@ -10,6 +10,9 @@ export async function seedUsers(config, store) {
       throw new Error(`config: users[${index}] needs an email and a password`);
     }
     const connection = seed.connection ?? config.defaultConnection;
+    if (seed.multifactor !== undefined && !(Array.isArray(seed.multifactor) && seed.multifactor.every((name) => typeof name === 'string'))) {
+      throw new Error(`config: users[${index}].multifactor must be a list of provider names`);
+    }
     if (!findConnection(config, connection)) throw new Error(`config: users[${index}].connection "${connection}" is not a configured connection`);
     return !store.findUser(connection, { email: seed.email });
   });
@@ -28,7 +31,7 @@ export async function seedUsers(config, store) {
       emailVerified: seed.email_verified === true,
       ...(objectId ? { objectId } : {}),
     });
-    store.putUser(user);
+    store.putUser(seed.multifactor?.length ? { ...user, multifactor: [...seed.multifactor] } : user);
   });
   return missing.length;
 }

@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { loadCore } from '../js/core/load.js';
-import { resolveConfig } from './config.js';
+import { checkClientMetadata, resolveConfig } from './config.js';
 import { createBruteForceProtection } from './brute-force.js';
 import { createCors } from './cors.js';
 import { createFaults } from './faults.js';
@@ -17,7 +17,12 @@ import { jwks, openidConfiguration } from './routes/discovery.js';
 import { signup } from './routes/signup.js';
 import { token } from './routes/token.js';
 import { userinfo } from './routes/userinfo.js';
+import { getClient, patchClient } from './routes/clients.js';
+import { verificationEmailJob } from './routes/jobs.js';
+import { deleteMultifactor } from './routes/multifactor.js';
 import { getUser, patchUser } from './routes/users.js';
+import { createOutbox } from './emails/outbox.js';
+import { compilePostLogin } from './post-login.js';
 import { seedUsers } from './seed.js';
 import { StorageFull, Store } from './store.js';
 
@@ -31,6 +36,10 @@ const ROUTES = [
   { method: 'POST', path: '/dbconnections/signup', group: 'signup', api: 'authentication', handler: signup },
   { method: 'GET', path: '/api/v2/users/:id', group: 'users', api: 'management', handler: getUser },
   { method: 'PATCH', path: '/api/v2/users/:id', group: 'users', api: 'management', handler: patchUser },
+  { method: 'GET', path: '/api/v2/clients/:id', group: 'clients', api: 'management', handler: getClient },
+  { method: 'PATCH', path: '/api/v2/clients/:id', group: 'clients', api: 'management', handler: patchClient },
+  { method: 'POST', path: '/api/v2/jobs/verification-email', group: 'jobs', api: 'management', handler: verificationEmailJob },
+  { method: 'DELETE', path: '/api/v2/users/:id/multifactor/:provider', group: 'users', api: 'management', handler: deleteMultifactor },
 ];
 
 function serverError(api) {
@@ -64,6 +73,9 @@ export async function createTenant({
     });
     keyReady.catch((error) => logError(`metalock-tenant: signing key: ${error.message}`));
     tenant.core = await loadCore();
+    checkClientMetadata(resolved, tenant.core);
+    tenant.postLogin = compilePostLogin(resolved.postLogin, tenant.core);
+    tenant.outbox = createOutbox(resolve(dataDir), { logError });
     await seedUsers(resolved, store);
 
     const router = createRouter(ROUTES);

@@ -12,12 +12,49 @@ export interface TenantClient {
   /** The namespaced /userinfo claim that carries user_metadata (as an Auth0 Action adds it). */
   userMetadataClaim?: string;
   appMetadataClaim?: string;
+  /** Application metadata under Auth0's rules: at most 10 string values (names, values <= 255 chars). */
+  client_metadata?: Record<string, string>;
 }
 
-export interface TenantConnection {
+export interface TenantDatabaseConnection {
   name: string;
+  strategy?: 'auth0';
   passwordPolicy?: 'none' | 'low' | 'fair' | 'good' | 'excellent';
   requiresUsername?: boolean;
+}
+
+/** A provider profile of an upstream connection (the provider's side of its users). */
+export interface UpstreamProfile {
+  id: string | number;
+  email: string;
+  password: string;
+  email_verified?: boolean;
+  name?: string;
+  given_name?: string;
+  family_name?: string;
+  nickname?: string;
+  picture?: string;
+}
+
+/** Stands in for a social or enterprise identity provider. */
+export interface TenantUpstreamConnection {
+  name: string;
+  strategy: 'upstream';
+  /** Auth0's connection option: refresh root attributes at each login (default) or set them once. */
+  set_user_root_attributes?: 'on_each_login' | 'on_first_login';
+  profiles: UpstreamProfile[];
+}
+
+export type TenantConnection = TenantDatabaseConnection | TenantUpstreamConnection;
+
+/** One custom claim a post-login Action would add. */
+export interface PostLoginClaim {
+  /** Namespaced (https://...) or private; Auth0's restricted and standard claims are refused. */
+  claim: string;
+  /** 'user_metadata' | 'app_metadata' | 'client_metadata', whole or one property ('user_metadata.hobby'). */
+  from: string;
+  idToken?: boolean;
+  accessToken?: boolean;
 }
 
 export interface TenantUser {
@@ -32,6 +69,8 @@ export interface TenantUser {
   picture?: string;
   user_metadata?: Record<string, unknown>;
   app_metadata?: Record<string, unknown>;
+  /** MFA providers configured for the user, shown by GET /api/v2/users/{id}. */
+  multifactor?: string[];
   [attribute: string]: unknown;
 }
 
@@ -55,7 +94,9 @@ export interface TenantConfig {
   connections?: TenantConnection[];
   defaultConnection?: string;
   users?: TenantUser[];
-  rateLimits?: Partial<Record<'default' | 'discovery' | 'token' | 'userinfo' | 'signup' | 'users', RateLimit>>;
+  rateLimits?: Partial<Record<'default' | 'discovery' | 'token' | 'userinfo' | 'signup' | 'users' | 'clients' | 'jobs', RateLimit>>;
+  /** Custom claims copied from metadata into tokens and /userinfo, as a post-login Action would. */
+  postLogin?: { claims: PostLoginClaim[] };
   faults?: TenantFaults;
   tokens?: { accessTokenLifetime?: number; idTokenLifetime?: number };
   storage?: { compactEvery?: number };

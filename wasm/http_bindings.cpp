@@ -1,13 +1,13 @@
 // baseUrl, the request builders and parseResponse: requests.hpp / responses.hpp.
 // A request crosses as {method, url, headers: {name: value}, body}.
 #include "envelope.hpp"
+#include "request_envelope.hpp"
 #include "metalock/requests.hpp"
 #include "metalock/responses.hpp"
 
 #include <emscripten/bind.h>
 
 namespace metalock::wasm {
-namespace {
 
 std::string request_envelope(const HttpRequest& request) {
   return ok_envelope({{"method", request.method},
@@ -19,6 +19,8 @@ std::string request_envelope(const HttpRequest& request) {
 std::string request_envelope(const Result<HttpRequest>& request) {
   return request ? request_envelope(request.value()) : error_envelope(request.error());
 }
+
+namespace {
 
 std::string base(TextAddress domain_at, std::size_t domain_size) {
   return envelope(base_url(adopt_text(domain_at, domain_size)));

@@ -22,7 +22,7 @@ std::string diff(TextAddress before_at, std::size_t before_size, TextAddress aft
                    adopt_json(before_at, before_size), adopt_json(after_at, after_size));
 }
 
-// options: {scope?, subject?, userId?, allowClear?}
+// options: {scope?, subject?, userId?, allowClear?, storedUserMetadata?}
 std::string validate(TextAddress patch_at, std::size_t patch_size, TextAddress options_at, std::size_t options_size) {
   auto use = [](const Json& patch, const Json& options) {
     PatchPolicy policy;
@@ -30,6 +30,9 @@ std::string validate(TextAddress patch_at, std::size_t patch_size, TextAddress o
     policy.subject = optional_string_option(options, "subject");
     policy.user_id = optional_string_option(options, "userId");
     policy.allow_clear = bool_option(options, "allowClear");
+    if (auto it = options.find("storedUserMetadata"); it != options.end() && it->is_object()) {
+      policy.stored_user_metadata = *it;
+    }
     auto status = validate_patch(patch, policy);
     return status ? ok_envelope(true) : error_envelope(status.error());
   };

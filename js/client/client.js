@@ -131,6 +131,18 @@ export class Client {
     return this.#normalize(await this.#transport.send(request, { idempotent: true }));
   }
 
+  // DELETE /api/v2/users/{id}/multifactor/{provider}; the id defaults to the token's subject.
+  // A token whose scope cannot allow it (update:users) is refused before the network.
+  async deleteMultifactorProvider(provider, userId) {
+    requireString(provider, 'provider');
+    const token = await this.#managementToken('deleteMultifactorProvider');
+    const id = this.#userIdFor(userId, token);
+    this.#core.validateMultifactorDeletion(provider, { scope: token.scope });
+    const request = this.#core.deleteMultifactorRequest(this.#base, id, provider, token.accessToken);
+    // Idempotent: removing a configuration twice leaves the same user.
+    await this.#transport.send(request, { idempotent: true });
+  }
+
   // Forgets the stored tokens. From the moment it returns (awaited or not) no call uses a
   // token from before it; the promise settles once the store has let go of them too.
   logout() {
@@ -175,7 +187,7 @@ export class Client {
 }
 
 // Every promise of the API rejects with a MetalockError, even on a failure nobody foresaw.
-for (const name of ['signup', 'login', 'getUser', 'updateUserMetadata', 'logout']) {
+for (const name of ['signup', 'login', 'getUser', 'updateUserMetadata', 'deleteMultifactorProvider', 'logout']) {
   const method = Client.prototype[name];
   Object.defineProperty(Client.prototype, name, {
     value(...args) {

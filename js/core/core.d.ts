@@ -36,8 +36,15 @@ export interface MetalockCore {
   merge(user: unknown, patch: unknown): JsonObject;
   /** The PATCH body, or null when nothing changed. */
   diff(before: unknown, after: unknown): JsonObject | null;
-  validatePatch(patch: unknown, policy?: { scope?: string; subject?: string; userId?: string; allowClear?: boolean }): true;
+  validatePatch(patch: unknown, policy?: { scope?: string; subject?: string; userId?: string; allowClear?: boolean; storedUserMetadata?: JsonObject }): true;
   scopeContains(scope: unknown, required: unknown): boolean;
+  /** Whether a token with this scope may remove the user's `provider` MFA configuration; refusals throw. */
+  validateMultifactorDeletion(provider: unknown, options?: { scope?: string }): true;
+  deleteMultifactorRequest(base: unknown, userId: unknown, provider: unknown, accessToken: unknown): HttpRequest;
+  validateClientMetadata(metadata: unknown): true;
+  /** The client's metadata after a PATCH /api/v2/clients/{id} client_metadata change. */
+  applyClientMetadataPatch(current: unknown, changes: unknown): JsonObject;
+  checkCustomClaim(name: unknown): { namespaced: boolean; inAuth0ApiAccessToken: boolean };
   mapSignup(fields: unknown, values?: unknown, base?: unknown): JsonObject;
   validateSignupBody(body: unknown): true;
   /** Lock's specs as the core reads them (Lock's member names, every member present). */

@@ -114,6 +114,12 @@ export function createFacade(initial, revive) {
     diff: (before, after) => call('diff', dataJson(before, 'user_metadata'), dataJson(after, 'user_metadata')),
     validatePatch: (patch, policy = {}) => call('validatePatch', dataJson(patch), toJson(policy)),
     scopeContains: (scope, required) => call('scopeContains', toText(scope), toText(required)),
+    validateClientMetadata: (metadata) => call('validateClientMetadata', dataJson(metadata)),
+    applyClientMetadataPatch: (current, changes) =>
+      call('applyClientMetadataPatch', dataJson(current ?? null), dataJson(changes)),
+    checkCustomClaim: (name) => call('checkCustomClaim', toText(name)),
+    validateMultifactorDeletion: (provider, options = {}) =>
+      call('validateMultifactorDeletion', toText(provider), toJson(options)),
     mapSignup: (fields, values, base) =>
       call('mapSignup', toJson(fields), dataJson(values ?? {}, 'values'), dataJson(base ?? {})),
     validateSignupBody: (body) => call('validateSignupBody', dataJson(body)),
@@ -137,6 +143,8 @@ export function createFacade(initial, revive) {
       call('getUserRequest', toText(base), toText(userId), toText(accessToken)),
     patchUserRequest: (base, userId, patch, accessToken) =>
       call('patchUserRequest', toText(base), toText(userId), dataJson(patch), toText(accessToken)),
+    deleteMultifactorRequest: (base, userId, provider, accessToken) =>
+      call('deleteMultifactorRequest', toText(base), toText(userId), toText(provider), toText(accessToken)),
     // headers: a plain object (the transport's headerObject); the core reads names
     // case-insensitively.
     parseResponse: ({ status, headers, body } = {}) =>

@@ -23,6 +23,9 @@ export interface RetryOptions {
   backoffMs?: number;
 }
 
+/** The providers Auth0's DELETE /api/v2/users/{id}/multifactor/{provider} accepts. */
+export type MultifactorProvider = 'duo' | 'google-authenticator';
+
 export interface ClientOptions {
   /** 'tenant.auth0.com', 'https://tenant.auth0.com' or 'http://127.0.0.1:3000' (http:// for loopback hosts only). */
   domain: string;
@@ -131,6 +134,12 @@ export interface Client {
    */
   updateUserMetadata(changes: MetadataChanges): Promise<UserProfile>;
   updateUserMetadata(userId: string, changes: MetadataChanges): Promise<UserProfile>;
+  /**
+   * DELETE /api/v2/users/{id}/multifactor/{provider}; the id defaults to the logged-in user.
+   * Needs a Management API token with update:users: otherwise `insufficient_scope` before
+   * any request (as is a provider Auth0 does not name: `invalid_argument`).
+   */
+  deleteMultifactorProvider(provider: MultifactorProvider, userId?: string): Promise<void>;
   /** Forgets the stored tokens. */
   logout(): Promise<void>;
 }

@@ -51,14 +51,34 @@ Error insufficient_scope(std::string description, std::string field = {}) {
   return Error::make(code::insufficient_scope, std::move(description), std::move(field));
 }
 
+// create:current_user_metadata without update:current_user_metadata: additions only.
+Status check_create_only(const Json& user_metadata, const PatchPolicy& policy) {
+  if (user_metadata.empty()) {
+    return insufficient_scope("create:current_user_metadata cannot clear user_metadata", kUserMetadata);
+  }
+  const Json* stored = policy.stored_user_metadata && policy.stored_user_metadata->is_object()
+                           ? &*policy.stored_user_metadata : nullptr;
+  for (const auto& item : user_metadata.items()) {
+    const std::string field = std::string(kUserMetadata) + "." + item.key();
+    if (item.value().is_null()) {
+      return insufficient_scope("create:current_user_metadata cannot delete '" + item.key() + "'", field);
+    }
+    if (stored && stored_value(*stored, item.key())) {
+      return insufficient_scope("create:current_user_metadata cannot change the existing '" + item.key() + "'",
+                                field);
+    }
+  }
+  return ok_status();
+}
+
 // update:users may patch anything; update:users_app_metadata both metadata objects of any
 // user (no other root attribute); a current-user scope only user_metadata, of its own user.
 Status check_scope(const Json& patch, const PatchPolicy& policy) {
   const std::string& scope = *policy.scope;
   if (scope_contains(scope, "update:users")) return ok_status();
   const bool any_users_metadata = scope_contains(scope, "update:users_app_metadata");
-  const bool current_user = scope_contains(scope, "update:current_user_metadata") ||
-                            scope_contains(scope, "create:current_user_metadata");
+  const bool may_update_own = scope_contains(scope, "update:current_user_metadata");
+  const bool current_user = may_update_own || scope_contains(scope, "create:current_user_metadata");
   bool granted_as_current_user = false;
   for (const auto& item : patch.items()) {
     const std::string& key = item.key();
@@ -73,6 +93,7 @@ Status check_scope(const Json& patch, const PatchPolicy& policy) {
   if (granted_as_current_user && policy.user_id && (!policy.subject || *policy.subject != *policy.user_id)) {
     return insufficient_scope("A current_user scope may only patch the token's own user", kUserMetadata);
   }
+  if (granted_as_current_user && !may_update_own) return check_create_only(*member(patch, kUserMetadata), policy);
   return ok_status();
 }
 

@@ -227,4 +227,13 @@ Result<HttpRequest> patch_user_request(const std::string& base, const std::strin
   return request;
 }
 
+Result<HttpRequest> delete_multifactor_request(const std::string& base, const std::string& user_id,
+                                               const std::string& provider, const std::string& access_token) {
+  auto url = user_url(base, user_id);
+  if (!url) return url.error();
+  HttpRequest request = make_request("DELETE", std::move(url).value() + "/multifactor/" + percent_encode(provider));
+  add_authorization(request, access_token);
+  return request;
+}
+
 }  // namespace metalock

@@ -1,9 +1,11 @@
 // POST /dbconnections/signup: creates a database-connection user with Auth0's body and rules.
 import { findClient, findConnection } from '../config.js';
+import { verificationLink } from '../emails/links.js';
 import { json, signupError } from '../http.js';
 import { hashPassword } from '../passwords.js';
 import { checkPassword, passwordStrengthError } from '../password-policy.js';
 import { checkSignupBody } from '../signup-rules.js';
+import { UPSTREAM_STRATEGY } from '../upstream.js';
 import { createUserRecord, ROOT_ATTRIBUTES } from '../user-record.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -59,6 +61,8 @@ export async function signup(ctx) {
   if (shapeProblem) return invalidBody(shapeProblem);
   if (!findClient(tenant.config, body.client_id)) return signupError(400, 'invalid_client', `Unknown client: ${body.client_id}`);
   if (!connection) return signupError(400, 'connection_not_found', `Connection not found: ${body.connection}`);
+  // Users of an upstream (social / enterprise) connection come from their provider.
+  if (connection.strategy === UPSTREAM_STRATEGY) return signupError(400, 'invalid_signup', 'Signup is only possible on database connections');
   if (!checkPassword(connection.passwordPolicy, body.password).verified) {
     return json(400, passwordStrengthError(connection.passwordPolicy, body.password));
   }
@@ -82,6 +86,7 @@ export async function signup(ctx) {
     root,
   });
   tenant.store.putUser(user);
+  tenant.outbox.send('verification', user, { link: verificationLink(tenant, user) });
 
   const response = { _id: user.identities[0].user_id, email_verified: false, email: user.email };
   if (body.username !== undefined) response.username = body.username;

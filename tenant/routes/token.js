@@ -5,6 +5,7 @@ import { TOO_MANY_ATTEMPTS } from '../brute-force.js';
 import { authError } from '../http.js';
 import { issueMachineToken, issueUserTokens, refreshTokenId } from '../issue-tokens.js';
 import { verifyPassword } from '../passwords.js';
+import { upstreamProfile, UPSTREAM_STRATEGY, upstreamUser } from '../upstream.js';
 import { userConnection } from '../user-record.js';
 
 const PASSWORD_REALM = 'http://auth0.com/oauth/grant-type/password-realm';
@@ -109,6 +110,32 @@ function clientCredentialsGrant(tenant, client, params) {
   return { status: 200, json: issueMachineToken(tenant, { client, audience: tenant.managementAudience, scopes }), headers: noStore() };
 }
 
+// -> {user} (the stored record, re-read after the password check) or {response}.
+async function databaseSignIn(tenant, realm, params, ip) {
+  const found = tenant.store.findUser(realm, { email: params.username }) ?? tenant.store.findUser(realm, { username: params.username });
+  // Unknown identifiers are counted and blocked too: a block must not tell who exists.
+  const attempter = found?.user_id ?? `${realm}\n${params.username.toLowerCase()}`;
+  if (tenant.bruteForce.isBlocked(attempter, ip)) return { response: tooManyAttempts() };
+  const matches = await verifyPassword(params.password, found?.password_hash ?? DUMMY_HASH);
+  if (!found || !matches) {
+    tenant.bruteForce.recordFailure(attempter, ip);
+    return { response: wrongCredentials() };
+  }
+  // Re-read after the await: another request may have changed the user meanwhile.
+  const user = tenant.store.getUser(found.user_id);
+  if (!user || userConnection(user) !== realm) return { response: wrongCredentials() };
+  return { user };
+}
+
+// The upstream provider checks the credentials; the user is created or synced from its profile.
+function upstreamSignIn(tenant, connection, params) {
+  const profile = upstreamProfile(connection, params.username, params.password);
+  if (!profile) return { response: wrongCredentials() };
+  const user = upstreamUser(tenant, connection, profile);
+  tenant.store.putUser(user);   // created, or its root attributes synced
+  return { user };
+}
+
 async function passwordGrant(ctx, client, params, grantType) {
   const { tenant } = ctx;
   for (const name of ['username', 'password']) {
@@ -121,29 +148,23 @@ async function passwordGrant(ctx, client, params, grantType) {
   } else if (!realm) {
     return authError(500, 'server_error', 'Authorization server not configured with default connection.');
   }
-  if (!findConnection(tenant.config, realm)) return authError(400, 'invalid_request', `Unknown realm: ${realm}`);
+  const connection = findConnection(tenant.config, realm);
+  if (!connection) return authError(400, 'invalid_request', `Unknown realm: ${realm}`);
   const audience = resolveAudience(tenant, params.audience);
   if (!audience.ok) return audience.response;
 
-  const found = tenant.store.findUser(realm, { email: params.username }) ?? tenant.store.findUser(realm, { username: params.username });
   const ip = ctx.req.socket.remoteAddress ?? '';
-  // Unknown identifiers are counted and blocked too: a block must not tell who exists.
-  const attempter = found?.user_id ?? `${realm}\n${params.username.toLowerCase()}`;
-  if (tenant.bruteForce.isBlocked(attempter, ip)) return tooManyAttempts();
-  const matches = await verifyPassword(params.password, found?.password_hash ?? DUMMY_HASH);
-  if (!found || !matches) {
-    tenant.bruteForce.recordFailure(attempter, ip);
-    return wrongCredentials();
-  }
-
-  // Re-read after the await: another request may have changed the user meanwhile.
-  const user = tenant.store.getUser(found.user_id);
-  if (!user || userConnection(user) !== realm) return wrongCredentials();
+  const signedIn = connection.strategy === UPSTREAM_STRATEGY
+    ? upstreamSignIn(tenant, connection, params)
+    : await databaseSignIn(tenant, realm, params, ip);
+  if (!signedIn.user) return signedIn.response;
+  const { user } = signedIn;
   if (user.blocked === true) return authError(401, 'unauthorized', 'user is blocked');
   const loginFields = { logins_count: (user.logins_count ?? 0) + 1, last_login: new Date().toISOString(), last_ip: ip || '127.0.0.1' };
   tenant.store.updateUser(user.user_id, loginFields);
   Object.assign(user, loginFields);
   tenant.bruteForce.recordSuccess(user.user_id, ip);
+  if (user.logins_count === 1) tenant.outbox.send('welcome', user);
 
   const scopes = grantedUserScopes(splitScope(params.scope ?? DEFAULT_USER_SCOPE), audience.audience, tenant);
   const body = issueUserTokens(tenant, {

@@ -4,6 +4,7 @@
 import { findClient } from '../config.js';
 import { authenticateBearer, hasScope } from '../auth.js';
 import { json, text } from '../http.js';
+import { postLoginClaims } from '../post-login.js';
 import { claimsForScope, metadataClaims } from '../user-record.js';
 
 function unauthorized(error, description) {
@@ -24,5 +25,9 @@ export function userinfo(ctx) {
   const user = tenant.store.getUser(auth.claims.sub);
   if (!user) return unauthorized('invalid_token', 'Invalid token');
   const client = findClient(tenant.config, auth.claims.azp);
-  return json(200, { ...claimsForScope(user, (scope) => hasScope(tenant, auth.claims, scope)), ...metadataClaims(user, client) });
+  return json(200, {
+    ...claimsForScope(user, (scope) => hasScope(tenant, auth.claims, scope)),
+    ...metadataClaims(user, client),
+    ...postLoginClaims(tenant, { user, client, target: 'idToken' }),
+  });
 }

@@ -7,14 +7,14 @@ import { json, managementError } from '../http.js';
 import { hashPassword } from '../passwords.js';
 import { checkPassword } from '../password-policy.js';
 import { metadataSizeProblem } from '../metadata-size.js';
-import { checkPatchShape, storedChanges } from '../patch-shape.js';
+import { CLEARABLE_ROOT_ATTRIBUTES, checkPatchShape, storedChanges } from '../patch-shape.js';
 import { publicUser, userConnection } from '../user-record.js';
 
 // The lists Auth0's 403 bodies name.
 const READ_SCOPES = ['read:users', 'read:current_user', 'read:user_idp_tokens'];
 const UPDATE_SCOPES = ['update:users', 'update:users_app_metadata', 'update:current_user_metadata'];
 // Every scope that may patch something; the core decides what (create:current_user_metadata
-// acts as update:current_user_metadata, as on Auth0).
+// only adds user_metadata properties, so the core is given the stored ones).
 const ANY_UPDATE_SCOPE = [...UPDATE_SCOPES, 'create:current_user_metadata'];
 
 const insufficientScope = (expected) => managementError(403, `Insufficient scope, expected any of: ${expected.join(',')}`, 'insufficient_scope');
@@ -51,6 +51,15 @@ function propertySuffix(error) {
   return error.field ? ` on property ${error.field}` : '';
 }
 
+// Of the stored user_metadata, the properties the patch names, each as `true`: only their
+// presence counts for the core, and a stored user may hold more metadata than the core reads
+// in one document (a user already past Auth0's 16 MB must still be able to shrink).
+function storedKeysNamed(stored, changes) {
+  if (!stored || typeof stored !== 'object' || !changes || typeof changes !== 'object') return {};
+  return Object.fromEntries(Object.keys(changes)
+    .filter((key) => Object.hasOwn(stored, key) && stored[key] !== null).map((key) => [key, true]));
+}
+
 // The core's verdict on a patch as a Management API response (null when it passes).
 function coreVerdict(core, patch, options) {
   try {
@@ -76,7 +85,10 @@ export async function patchUser(ctx) {
   const shapeProblem = checkPatchShape(patch);
   if (shapeProblem) return invalidBody(shapeProblem);
   const scope = typeof auth.claims.scope === 'string' ? auth.claims.scope : '';
-  const refused = coreVerdict(tenant.core, patch, { scope, subject: auth.claims.sub, userId, allowClear: true });
+  // The stored user_metadata decides what create:current_user_metadata may add. Only a
+  // password change awaits before the write below, and no current-user scope may make one.
+  const storedUserMetadata = storedKeysNamed(tenant.store.getUser(userId)?.user_metadata, patch.user_metadata);
+  const refused = coreVerdict(tenant.core, patch, { scope, subject: auth.claims.sub, userId, allowClear: true, storedUserMetadata });
   if (refused) return refused;
 
   const { password, ...changes } = storedChanges(patch);
@@ -101,6 +113,9 @@ export async function patchUser(ctx) {
     return managementError(400, 'The specified new username already exists', 'username_conflict');
   }
   const merged = tenant.core.merge(publicUser(user), changes);
+  for (const name of CLEARABLE_ROOT_ATTRIBUTES) {
+    if (merged[name] === null) delete merged[name];
+  }
   const tooLarge = metadataSizeProblem(user, merged);
   if (tooLarge) return invalidBody(tooLarge);
   merged.updated_at = new Date().toISOString();

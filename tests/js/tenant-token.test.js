@@ -126,7 +126,7 @@ test('client_credentials: the machine client gets a Management token with its sc
   const response = await token({ grant_type: 'client_credentials', client_id: ADMIN, client_secret: ADMIN_SECRET, audience: tenant.managementAudience });
   assert.equal(response.status, 200);
   assert.equal(response.body.id_token, undefined);
-  assert.equal(response.body.scope, 'read:users update:users create:users update:users_app_metadata delete:users');
+  assert.equal(response.body.scope, 'read:users update:users create:users update:users_app_metadata delete:users read:clients update:clients');
   const claims = decodePayload(response.body.access_token);
   assert.equal(claims.sub, `${ADMIN}@clients`);
   assert.equal(claims.aud, tenant.managementAudience);

@@ -50,8 +50,12 @@ export async function runOp(op, input = {}) {
     case 'validate_patch':
       return core.validatePatch(input.patch, {
         scope: str(input.scope), subject: str(input.subject), userId: str(input.user_id),
-        allowClear: input.allow_clear === true,
+        allowClear: input.allow_clear === true, storedUserMetadata: input.stored_user_metadata,
       });
+    case 'client_metadata':
+      return Object.hasOwn(input, 'patch')
+        ? core.applyClientMetadataPatch(input.current ?? null, input.patch)
+        : core.validateClientMetadata(input.metadata ?? null);
     case 'profile': return core.normalizeProfile(input.userinfo ?? null, input.options ?? {});
     case 'id_token': {
       const o = input.options ?? {};

@@ -250,6 +250,34 @@ TEST_CASE("validate: a current-user scope patches only its own user", "[metadata
         "ok");
 }
 
+TEST_CASE("validate: create:current_user_metadata only adds, update:current_user_metadata also changes and deletes",
+          "[metadata][validate][scope]") {
+  PatchPolicy create = scoped("openid create:current_user_metadata", "auth0|1", "auth0|1");
+  create.stored_user_metadata = Json::parse(R"({"lang":"en","gone":null})");
+  CHECK(validation(R"({"user_metadata":{"hobby":"chess"}})", create) == "ok");
+  CHECK(validation(R"({"user_metadata":{"gone":"back"}})", create) == "ok");
+  CHECK(validation(R"({"user_metadata":{"hobby":"chess","lang":"fr"}})", create) ==
+        "insufficient_scope (user_metadata.lang)");
+  CHECK(validation(R"({"user_metadata":{"hobby":null}})", create) == "insufficient_scope (user_metadata.hobby)");
+  create.allow_clear = true;
+  CHECK(validation(R"({"user_metadata":{}})", create) == "insufficient_scope (user_metadata)");
+  // Not knowing what is stored, the core can still refuse what is never an addition.
+  create.stored_user_metadata.reset();
+  CHECK(validation(R"({"user_metadata":{"lang":"fr"}})", create) == "ok");
+  CHECK(validation(R"({"user_metadata":{"lang":null}})", create) == "insufficient_scope (user_metadata.lang)");
+
+  PatchPolicy update = scoped("update:current_user_metadata", "auth0|1", "auth0|1");
+  update.stored_user_metadata = Json::parse(R"({"lang":"en"})");
+  update.allow_clear = true;
+  CHECK(validation(R"({"user_metadata":{"lang":"fr","hobby":"chess"}})", update) == "ok");
+  CHECK(validation(R"({"user_metadata":{"lang":null}})", update) == "ok");
+  CHECK(validation(R"({"user_metadata":{}})", update) == "ok");
+  // Management scopes are not narrowed by the stored metadata.
+  PatchPolicy management = scoped("update:users_app_metadata create:current_user_metadata");
+  management.stored_user_metadata = Json::parse(R"({"lang":"en"})");
+  CHECK(validation(R"({"user_metadata":{"lang":null}})", management) == "ok");
+}
+
 TEST_CASE("validate: check order is depth, structure, scope, names, reserved, empty", "[metadata][validate]") {
   Json deep = Json::object();
   for (int i = 0; i < 100; ++i) deep = Json{{"x", deep}};

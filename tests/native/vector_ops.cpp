@@ -34,7 +34,18 @@ Result<Json> run_validate_patch(const Json& input) {
   if (auto it = input.find("subject"); it != input.end() && it->is_string()) policy.subject = it->get<std::string>();
   if (auto it = input.find("user_id"); it != input.end() && it->is_string()) policy.user_id = it->get<std::string>();
   if (auto it = input.find("allow_clear"); it != input.end() && it->is_boolean()) policy.allow_clear = it->get<bool>();
+  if (auto it = input.find("stored_user_metadata"); it != input.end() && it->is_object()) {
+    policy.stored_user_metadata = *it;
+  }
   auto status = validate_patch(member(input, "patch", kNull), policy);
+  if (!status) return status.error();
+  return Json(true);
+}
+
+// {"metadata"}: validated as a whole; {"current"?, "patch"}: a PATCH applied -> the result.
+Result<Json> run_client_metadata(const Json& input) {
+  if (input.contains("patch")) return apply_client_metadata_patch(member(input, "current", kNull), input["patch"]);
+  auto status = validate_client_metadata(member(input, "metadata", kNull));
   if (!status) return status.error();
   return Json(true);
 }
@@ -92,6 +103,7 @@ Result<Json> run_op(const std::string& op, const Json& input) {
     return map_signup_fields(input.value("fields", Json::array()), input.value("values", Json::object()),
                              input.value("base", Json::object()));
   if (op == "profile") return run_profile(input);
+  if (op == "client_metadata") return run_client_metadata(input);
   if (op == "id_token") return run_id_token(input);
   if (op == "token_cache") return run_token_cache(input);
   return Error::make(code::invalid_argument, "unknown op '" + op + "'");

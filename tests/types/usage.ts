@@ -88,6 +88,8 @@ async function main(): Promise<void> {
   await client.updateUserMetadata('auth0|123', { theme: 'light' });
   expectType<UserProfile>(updated);
   expectType<unknown>(user.identities);
+  expectType<void>(await client.deleteMultifactorProvider('google-authenticator'));
+  await client.deleteMultifactorProvider('duo', 'auth0|123');
   await client.logout();
 
   const patch: MetadataPatch | null = await buildMetadataPatch({ a: 1 }, { a: 2 });
@@ -161,6 +163,8 @@ async function main(): Promise<void> {
   await client.login({ username: 'a', password: 'b' });
   // @ts-expect-error changes must be an object
   await client.updateUserMetadata(42);
+  // @ts-expect-error not one of Auth0's multifactor providers
+  await client.deleteMultifactorProvider('guardian');
   // @ts-expect-error a select needs options
   const badField: SignupField = { name: 'plan', type: 'select', placeholder: 'Plan' };
   // @ts-expect-error a hidden field needs its value

@@ -27,21 +27,30 @@ Result<Json> diff_metadata(const Json& before, const Json& after);
 
 // Who is asking. `scope` absent = a Management API token that may do anything; so may
 // update:users. update:users_app_metadata may patch user_metadata and app_metadata of any
-// user, and no other root attribute. A user-scoped token (update:current_user_metadata / create:current_user_metadata)
-// may patch only user_metadata, and only of its own user: when user_id is known, subject
-// must be known and equal to it (an unknown subject is refused, not trusted).
+// user, and no other root attribute. A user-scoped token (update:current_user_metadata /
+// create:current_user_metadata) may patch only user_metadata, and only of its own user: when
+// user_id is known, subject must be known and equal to it (an unknown subject is refused,
+// not trusted). Auth0 splits the two current-user scopes as Create and Update: update: may
+// add, change and delete user_metadata properties; create: alone may only add properties the
+// user does not have yet, so it may not delete one (null), clear all ({}), or replace one
+// that `stored_user_metadata` holds. Without stored_user_metadata (the SDK, which never
+// trusts a local copy) an addition is left to the server, which knows the stored user.
 struct PatchPolicy {
   std::optional<std::string> scope;
   std::optional<std::string> subject;   // the token's `sub`
   std::optional<std::string> user_id;   // the user being patched
   bool allow_clear = false;             // permit {"user_metadata": {}}
+  // The patched user's user_metadata, when known. Only which top-level keys hold a non-null
+  // value counts, so a caller may pass just the keys the patch names.
+  std::optional<Json> stored_user_metadata;
 };
 
 // Error::field is always the offending property's path from the patch's root: keys joined
 // with '.', array elements as [i] (e.g. "user_metadata.list[0].a$b", "app_metadata.email").
 // Checked in this order: too_deep; invalid_body (patch or its metadata not an object; field =
 // that metadata, e.g. "user_metadata"); insufficient_scope (field = the top-level key not
-// allowed, e.g. "app_metadata" or "blocked", or "user_metadata" when it is another user's);
+// allowed, e.g. "app_metadata" or "blocked", or "user_metadata" when it is another user's,
+// or "user_metadata.<key>" / "user_metadata" for what create:current_user_metadata cannot do);
 // invalid_field_name (field = the full path of the bad name, at any depth); reserved_field
 // (field = "app_metadata.<key>"); empty_metadata (a patch with no keys: no field; `{}` for a
 // metadata without allow_clear: field = "user_metadata" or "app_metadata").

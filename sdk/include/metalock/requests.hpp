@@ -59,4 +59,9 @@ Result<HttpRequest> get_user_request(const std::string& base, const std::string&
 Result<HttpRequest> patch_user_request(const std::string& base, const std::string& user_id,
                                        const Json& patch, const std::string& access_token);
 
+// DELETE /api/v2/users/{user_id}/multifactor/{provider}, both percent-encoded; the user id
+// refused as get_user_request refuses it. Whether the call may succeed is multifactor.hpp's.
+Result<HttpRequest> delete_multifactor_request(const std::string& base, const std::string& user_id,
+                                               const std::string& provider, const std::string& access_token);
+
 }  // namespace metalock
