@@ -30,6 +30,7 @@ function sizeRows(sizes) {
     ? ['size gz: client + widget page', sizes.widget.note, `auth0-spa-js 2 ${kb(sizes.spa.bytes)}`, '', `<= ${kb(SIZE_TARGETS.widget)}`]
     : ['size gz: client + widget page', kb(sizes.widget.bytes), `auth0-spa-js 2 ${kb(sizes.spa.bytes)}`,
       ratio(sizes.widget.bytes / sizes.spa.bytes), `<= ${kb(SIZE_TARGETS.widget)}: ${verdict(sizes.widget.bytes <= SIZE_TARGETS.widget)}`]);
+  for (const part of sizes.widget.parts ?? []) rows.push([`  widget adds ${part.file}`, kb(part.bytes), '', '', '']);
   rows.push(['size gz: peer auth0-spa-js 2 (production.js)', '', kb(sizes.spa.bytes), '', '']);
   rows.push(['size gz: peer auth0-lock 14 (esbuild, minified)', '', kb(sizes.lock.bytes),
     `client page = ${ratio(client / sizes.lock.bytes)}`, '']);

@@ -15,7 +15,7 @@ export async function applyMetadataPatch(user, patch) {
 }
 
 // Lock's additionalSignUpFields + the entered values -> the /dbconnections/signup body.
-// Function-valued prefills are resolved and JS validators run first; a spec whose validator
+// Function-valued options and prefills are resolved and JS validators run first; a spec whose validator
 // passed reaches the core as `validator: true` (the core then skips its `required` check).
 export async function mapSignupFields(fields, values = {}, base = {}) {
   const core = await loadCore();
@@ -23,15 +23,31 @@ export async function mapSignupFields(fields, values = {}, base = {}) {
   return core.mapSignup(specs, values, base);
 }
 
-async function resolveSpec(spec, values) {
+// Lock's function members of a field spec, options(callback) and prefill(callback), resolved to
+// their values (the widget uses this too). A null or undefined result counts as absent.
+export async function resolveLockFunctions(spec) {
   if (!spec || typeof spec !== 'object') return spec;
   const resolved = { ...spec };
-  if (typeof spec.prefill === 'function') {
-    const prefill = await callPrefill(spec.prefill, spec.name);
-    if (prefill === undefined || prefill === null) delete resolved.prefill;
-    else resolved.prefill = prefill;
+  for (const member of ['options', 'prefill']) {
+    if (typeof spec[member] !== 'function') continue;
+    const value = await callLockFunction(spec[member], member, spec.name);
+    if (value === undefined || value === null) delete resolved[member];
+    else resolved[member] = value;
   }
-  if (typeof spec.validator === 'function') {
+  return resolved;
+}
+
+// Lock's validator returns a boolean or {valid, hint} -> {valid, hint} (hint '' when none).
+export function readValidatorOutcome(outcome) {
+  if (outcome && typeof outcome === 'object') {
+    return { valid: Boolean(outcome.valid), hint: typeof outcome.hint === 'string' ? outcome.hint : '' };
+  }
+  return { valid: Boolean(outcome), hint: '' };
+}
+
+async function resolveSpec(spec, values) {
+  const resolved = await resolveLockFunctions(spec);
+  if (resolved && typeof spec.validator === 'function') {
     // A select takes no validator: the core refuses the spec, so there is nothing to run.
     if (spec.type !== 'select') {
       const value = values && Object.hasOwn(values, spec.name) ? values[spec.name] : resolved.prefill;
@@ -42,10 +58,10 @@ async function resolveSpec(spec, values) {
   return resolved;
 }
 
-// Lock calls prefill(callback) with callback(error, value), and ignores what it returns (an
-// arrow `cb => setTimeout(...)` returns a timer). A function that declares no parameter may
-// return its value, or a promise of it, instead.
-function callPrefill(prefill, name) {
+// Lock calls options(callback) and prefill(callback) with callback(error, value), and ignores
+// what they return (an arrow `cb => setTimeout(...)` returns a timer). A function that
+// declares no parameter may return its value, or a promise of it, instead.
+function callLockFunction(fn, member, name) {
   return new Promise((resolve, reject) => {
     let settled = false;
     const done = (error, value) => {
@@ -53,8 +69,8 @@ function callPrefill(prefill, name) {
       settled = true;
       if (error) {
         reject(new MetalockError({
-          code: 'prefill_failed',
-          description: `The prefill of field '${name}' failed: ${error?.message ?? error}`,
+          code: `${member}_failed`,
+          description: `The ${member} of field '${name}' failed: ${error?.message ?? error}`,
           field: name,
           original: error,
         }));
@@ -63,19 +79,18 @@ function callPrefill(prefill, name) {
       }
     };
     try {
-      if (prefill.length >= 1) prefill(done);
-      else Promise.resolve(prefill()).then((value) => done(null, value), (error) => done(error));
+      if (fn.length >= 1) fn(done);
+      else Promise.resolve(fn()).then((value) => done(null, value), (error) => done(error));
     } catch (error) {
       done(error);
     }
   });
 }
 
-// Lock's validator(value) returns a boolean or {valid, hint}.
 async function runValidator(validator, value, name) {
   let outcome;
   try {
-    outcome = await validator(value);
+    outcome = readValidatorOutcome(await validator(value));
   } catch (error) {
     throw new MetalockError({
       code: 'invalid_value',
@@ -84,11 +99,7 @@ async function runValidator(validator, value, name) {
       original: error,
     });
   }
-  const valid = outcome && typeof outcome === 'object' ? Boolean(outcome.valid) : Boolean(outcome);
-  if (!valid) {
-    const hint = outcome && typeof outcome === 'object' && typeof outcome.hint === 'string' && outcome.hint
-      ? outcome.hint
-      : `Invalid value for field '${name}'`;
-    throw new MetalockError({ code: 'invalid_value', description: hint, field: name });
+  if (!outcome.valid) {
+    throw new MetalockError({ code: 'invalid_value', description: outcome.hint || `Invalid value for field '${name}'`, field: name });
   }
 }

@@ -1,6 +1,6 @@
 // The dist step of `npm run build`: what `npm pack` ships. One entry per artifact; add yours
 // to `distEntries` (a bundle through `bundle()`, a plain file through `copy()`).
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { step } from './run.mjs';
@@ -42,8 +42,44 @@ const tenantServerExternal = {
   },
 };
 
+// widget.js re-exports metalock.js's Lock: kept external so that the SDK is not copied.
+const widgetEntryExternal = {
+  name: 'widget-entry-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) => (args.importer.endsWith(join('js', 'widget', 'index.js'))
+      ? { path: './metalock.js', external: true } : undefined));
+  },
+};
+
+// The browser entries in one build with splitting: metalock.js holds the SDK and the wasm glue
+// (once), widget.js only re-exports its Lock, and the widget's UI (which `new Lock().show()`
+// imports on first use) is a chunk of its own that a page using only createClient never
+// fetches. The UI chunk imports nothing of the SDK (ui.js says why), so no third, shared chunk
+// exists. Everything sits side by side: the glue finds metalock.wasm through its own
+// import.meta.url, the UI its stylesheet.
+export async function bundleBrowser() {
+  const { build } = await import('esbuild');
+  await build({
+    absWorkingDir: root,
+    entryPoints: { metalock: join(root, 'js/index.js'), widget: join(root, 'js/widget/index.js') },
+    outdir: distDir,
+    entryNames: '[name]',
+    chunkNames: 'metalock-[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'neutral',
+    minify: true,
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [widgetEntryExternal],
+  });
+}
+
 export const distEntries = [
-  { name: 'metalock.js', build: () => bundle('js/index.js', 'metalock.js') },
+  { name: 'metalock.js + widget.js (one split build)', build: bundleBrowser },
+  { name: 'metalock-widget.css', build: () => copy('js/widget/widget.css', 'metalock-widget.css') },
   { name: 'metalock.wasm', build: () => copy('build/wasm/wasm/metalock.wasm', 'metalock.wasm') },
   // Hand-written declarations of the whole public API (3.1.6 has no --emit-tsd), one file per
   // concept: all of them, side by side, so metalock.d.ts (the "types" entry) resolves its
@@ -57,6 +93,23 @@ export const distEntries = [
   { name: 'tenant.js', build: () => bundle('tenant/server.js', 'tenant.js', { platform: 'node' }) },
   { name: 'tenant-cli.js', build: () => bundle('tenant/cli.js', 'tenant-cli.js', { platform: 'node', plugins: [tenantServerExternal] }) },
 ];
+
+// What dist/ is built from; `npm start` skips the dist step when nothing here is newer.
+const distInputs = ['js', 'tenant', 'build/wasm/wasm/metalock.mjs', 'build/wasm/wasm/metalock.wasm',
+  'scripts/dist.mjs', 'package.json'];
+
+function modifiedTimes(path) {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [statSync(path).mtimeMs];
+  return readdirSync(path, { recursive: true }).map((name) => join(path, name))
+    .filter((file) => statSync(file).isFile()).map((file) => statSync(file).mtimeMs);
+}
+
+export function distIsCurrent() {
+  const built = modifiedTimes(distDir);
+  const sources = distInputs.flatMap((input) => modifiedTimes(join(root, input)));
+  return built.length > 0 && sources.length > 0 && Math.max(...sources) < Math.min(...built);
+}
 
 export async function buildDist() {
   step('dist/ (esbuild bundles, wasm, types)');

@@ -21,8 +21,11 @@ const debianPackages = {
     && readdirSync('/usr/lib/llvm-14/lib/clang').some((version) => existsSync(`/usr/lib/llvm-14/lib/clang/${version}/lib/linux/libclang_rt.fuzzer-x86_64.a`)),
 };
 
-export function setup() {
-  const missing = Object.entries(debianPackages).filter(([, present]) => !present()).map(([name]) => name);
+// What `npm start` needs of them: the wasm build (no Catch2, benchmarks or browser).
+export const DEMO_PACKAGES = ['emscripten', 'nlohmann-json3-dev', 'cmake', 'ninja-build'];
+
+export function setup(packages = Object.keys(debianPackages)) {
+  const missing = packages.filter((name) => !debianPackages[name]());
   if (missing.length > 0) {
     step(`installing Debian packages: ${missing.join(' ')}`);
     // Runs as root on the machines this targets (README); elsewhere run it with sudo.

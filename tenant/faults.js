@@ -2,6 +2,7 @@
 // error429 (a rate-limit response), error5xx (a 503), drop (the connection is destroyed
 // without a response); latencyMs delays every response (a number, or [min, max]).
 // `seed` makes the sequence of faults reproducible.
+import { json, serviceUnavailable } from './http.js';
 import { tooManyRequests } from './rate-limit.js';
 
 // mulberry32: a small seeded generator, so a failing run can be replayed.
@@ -29,12 +30,12 @@ export function createFaults(faults = {}) {
 
   return {
     enabled,
-    // -> {delayMs, action: null | 'drop' | {status, body}} for one request of `api`.
+    // -> {delayMs, action: null | 'drop' | a response} for one request of `api`.
     decide(api) {
       const delayMs = latency(faults.latencyMs, random);
       if (random() < share('drop')) return { delayMs, action: 'drop' };
-      if (random() < share('error429')) return { delayMs, action: { status: 429, body: tooManyRequests(api) } };
-      if (random() < share('error5xx')) return { delayMs, action: { status: 503, body: serviceUnavailable(api) } };
+      if (random() < share('error429')) return { delayMs, action: json(429, tooManyRequests(api)) };
+      if (random() < share('error5xx')) return { delayMs, action: serviceUnavailable(api, 'Service Unavailable (injected fault)') };
       return { delayMs, action: null };
     },
   };
@@ -46,11 +47,4 @@ function latency(setting, random) {
     return min + (max - min) * random();
   }
   return Number(setting) || 0;
-}
-
-function serviceUnavailable(api) {
-  if (api === 'management') {
-    return { statusCode: 503, error: 'Service Unavailable', message: 'Service Unavailable (injected fault)' };
-  }
-  return { error: 'temporarily_unavailable', error_description: 'Service Unavailable (injected fault)' };
 }

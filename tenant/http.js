@@ -81,6 +81,13 @@ export function authError(status, error, description) {
   return json(status, { error, error_description: description });
 }
 
+// A 503 in the shape of the route's API: injected faults, and a data disk that is full.
+export function serviceUnavailable(api, message) {
+  return api === 'management'
+    ? managementError(503, message)
+    : authError(503, 'temporarily_unavailable', message);
+}
+
 // Auth0's /dbconnections error shape.
 export function signupError(status, code, description, name = 'BadRequestError') {
   return json(status, { name, code, description, statusCode: status });

@@ -8,7 +8,7 @@ import { resolveConfig } from './config.js';
 import { createBruteForceProtection } from './brute-force.js';
 import { createCors } from './cors.js';
 import { createFaults } from './faults.js';
-import { BodyTooLarge, json, managementError, parseBody, readBody, send } from './http.js';
+import { BodyTooLarge, json, managementError, parseBody, readBody, send, serviceUnavailable } from './http.js';
 import { loadOrCreateSigningKey } from './keys.js';
 import { createRateLimiter, tooManyRequests } from './rate-limit.js';
 import { createRequestGuard } from './request-guard.js';
@@ -19,7 +19,7 @@ import { token } from './routes/token.js';
 import { userinfo } from './routes/userinfo.js';
 import { getUser, patchUser } from './routes/users.js';
 import { seedUsers } from './seed.js';
-import { Store } from './store.js';
+import { StorageFull, Store } from './store.js';
 
 export const DEFAULT_DATA_DIR = '.tenant-data';
 
@@ -107,7 +107,7 @@ export async function createTenant({
           return;
         }
         if (action) {
-          send(res, json(action.status, action.body));
+          send(res, action);
           return;
         }
       }
@@ -131,6 +131,10 @@ export async function createTenant({
       } catch (error) {
         if (error instanceof BodyTooLarge) {
           response = payloadTooLarge(route.api, error.message);
+        } else if (error instanceof StorageFull) {
+          // Nothing was changed (the store writes its journal first): the client may try again later.
+          logError(`metalock-tenant: ${req.method} ${url.pathname}: ${error.message}`);
+          response = serviceUnavailable(route.api, 'The tenant cannot store changes right now: its data disk is full');
         } else {
           logError(`metalock-tenant: ${req.method} ${url.pathname}: ${error?.message ?? error}`);
           response = serverError(route.api);

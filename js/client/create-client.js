@@ -1,5 +1,6 @@
 // createClient(options) -> Client: checks the options, loads the core (once per page or
 // process: loadCore shares one promise), and wires storage, transport and tokens.
+import { MetalockError } from '../errors.js';
 import { loadCore } from '../core/load.js';
 import { resolveStorage } from '../storage/resolve-storage.js';
 import { createTransport } from '../transport/fetch-transport.js';
@@ -50,7 +51,15 @@ function readOptions(options) {
   };
 }
 
-export async function createClient(options) {
+// Every failure is a MetalockError, even one thrown by the caller's own options object (a
+// getter or a Proxy that throws while it is read): that one is the caller's invalid_argument.
+export function createClient(options) {
+  return buildClient(options).catch((error) => {
+    throw MetalockError.from(error, 'invalid_argument');
+  });
+}
+
+async function buildClient(options) {
   const settings = readOptions(options);
   const storage = resolveStorage(options.cacheLocation);
   const core = await loadCore();

@@ -12,6 +12,7 @@
 // (all of them when the store answers synchronously, as memory and Web Storage do), and then,
 // queued behind any write still in flight, removes them again; every later read waits for that.
 import { MetalockError } from '../errors.js';
+import { withRefreshLock } from './refresh-lock.js';
 
 const PREFIX = '@@metalock@@::';
 export const manifestKeyFor = (clientId) => `${PREFIX}${clientId}`;
@@ -93,15 +94,29 @@ export class TokenManager {
     const stale = this.#core.cacheGet(stored, key, 0, 0);
     const refreshToken = stale?.refreshToken || this.#core.cacheRefreshToken(stored, key);
     if (!refreshToken) return null;
-    const staleEntry = stale?.refreshToken ? stale : undefined;
-    // Concurrent callers share one redemption: with rotation, a second use of the same
-    // refresh token would be refused (and may revoke the whole token family).
+    // Concurrent callers of this client share one redemption, and clients sharing the store
+    // take turns (refresh-lock.js): with rotation, a second use of the same refresh token
+    // would be refused (and may revoke the whole token family).
     let pending = this.#refreshing.get(refreshToken);
     if (!pending) {
-      pending = this.#redeem(refreshToken, key, staleEntry, epoch).finally(() => this.#refreshing.delete(refreshToken));
+      pending = withRefreshLock(this.#clientId, () => this.#renewUnderLock(key, epoch))
+        .finally(() => this.#refreshing.delete(refreshToken));
       this.#refreshing.set(refreshToken, pending);
     }
     return pending;
+  }
+
+  // Under the lock, the store may have changed: another client (tab) that held it first has
+  // renewed the entry, so it is read again and a live entry is used as it is.
+  async #renewUnderLock(key, epoch) {
+    const stored = await this.#enqueue(() => this.#readAll());
+    if (epoch !== this.#epoch) return null;
+    const live = this.#core.cacheGet(stored, key, this.#nowSeconds(), this.#leeway);
+    if (live) return live;
+    const stale = this.#core.cacheGet(stored, key, 0, 0);
+    const refreshToken = stale?.refreshToken || this.#core.cacheRefreshToken(stored, key);
+    if (!refreshToken) return null;
+    return this.#redeem(refreshToken, key, stale?.refreshToken ? stale : undefined, epoch);
   }
 
   async #redeem(refreshToken, key, staleEntry, epoch) {

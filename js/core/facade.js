@@ -109,6 +109,8 @@ export function createFacade(initial, revive) {
     mapSignup: (fields, values, base) =>
       call('mapSignup', toJson(fields), dataJson(values ?? {}, 'values'), dataJson(base ?? {})),
     validateSignupBody: (body) => call('validateSignupBody', dataJson(body)),
+    parseSignupFields: (specs) => call('parseSignupFields', toJson(specs)),
+    checkSignupField: (spec, values) => call('checkSignupField', toJson(spec), dataJson(values ?? {}, 'values')),
     normalizeProfile: (userinfo, options = {}) =>
       call('normalizeProfile', typeof userinfo === 'string' ? userinfo : toJson(userinfo), toJson(options)),
 

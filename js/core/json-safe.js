@@ -71,14 +71,29 @@ export function assertJsonSafe(value, root = '') {
     }
     if (depth >= MAX_DEPTH || seen.has(node)) continue;
     seen.add(node);
-    if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i -= 1) stack.push([node[i], entry, i, depth + 1]);
-    } else if (isPlainObject(node)) {
-      const keys = Object.keys(node);
-      for (let i = keys.length - 1; i >= 0; i -= 1) stack.push([node[keys[i]], entry, keys[i], depth + 1]);
-    } else {
-      refuse(node, pathOf(entry));
+    try {
+      if (Array.isArray(node)) {
+        for (let i = node.length - 1; i >= 0; i -= 1) stack.push([node[i], entry, i, depth + 1]);
+      } else if (isPlainObject(node)) {
+        const keys = Object.keys(node);
+        for (let i = keys.length - 1; i >= 0; i -= 1) stack.push([node[keys[i]], entry, keys[i], depth + 1]);
+      } else {
+        refuse(node, pathOf(entry));
+      }
+    } catch (error) {
+      if (error instanceof MetalockError) throw error;
+      unreadable(error, pathOf(entry));
     }
   }
   return value;
+}
+
+// A getter or a Proxy of the caller's that throws while it is read: the caller's argument.
+function unreadable(error, path) {
+  throw new MetalockError({
+    code: 'invalid_argument',
+    description: `${path === '' ? 'The value' : path} could not be read: ${error?.message ?? error}`,
+    field: path || undefined,
+    original: error,
+  });
 }

@@ -9,3 +9,4 @@ export * from './user.js';
 export * from './signup.js';
 export * from './client.js';
 export * from './helpers.js';
+export * from './lock.js';

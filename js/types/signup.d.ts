@@ -3,6 +3,13 @@
 export type FieldValidatorResult = boolean | { valid: boolean; hint?: string };
 /** prefill as a function: Lock's (callback) form. */
 export type PrefillFunction = (callback: (error: unknown, value?: string) => void) => void;
+export interface SelectOption { label: string; value: string }
+/** options as a function: Lock's (callback) form (the widget shows a loading state meanwhile). */
+export type OptionsFunction = (callback: (error: unknown, options?: SelectOption[]) => void) => void;
+
+/** placeholder, or placeholderHTML (a few inline tags and http(s) links; the widget rebuilds
+ * them with DOM APIs and drops everything else): at least one of them, non-empty. */
+type Placeholder = { placeholder: string; placeholderHTML?: string } | { placeholder?: string; placeholderHTML: string };
 
 interface SignupFieldBase {
   /** ^[a-zA-Z0-9_]+$; not email, username or password. */
@@ -12,28 +19,25 @@ interface SignupFieldBase {
   storage?: 'root';
 }
 
-export interface TextSignupField extends SignupFieldBase {
+export type TextSignupField = SignupFieldBase & Placeholder & {
   type?: 'text';
-  placeholder: string;
   prefill?: string | PrefillFunction;
   validator?: (value: string) => FieldValidatorResult;
   icon?: string;
-}
+};
 
-export interface SelectSignupField extends SignupFieldBase {
+export type SelectSignupField = SignupFieldBase & Placeholder & {
   type: 'select';
-  placeholder: string;
-  options: Array<{ label: string; value: string }>;
+  options: SelectOption[] | OptionsFunction;
   prefill?: string | PrefillFunction;
   icon?: string;
-}
+};
 
-export interface CheckboxSignupField extends SignupFieldBase {
+export type CheckboxSignupField = SignupFieldBase & Placeholder & {
   type: 'checkbox';
-  placeholder: string;
   prefill?: 'true' | 'false' | PrefillFunction;
   validator?: (value: string) => FieldValidatorResult;
-}
+};
 
 export interface HiddenSignupField extends SignupFieldBase {
   type: 'hidden';

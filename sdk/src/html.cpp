@@ -1,10 +1,12 @@
 // strip_html: sign-up values end up in profiles that apps render, so markup never survives.
 //
-// Every '<' opens a tag that runs to the next '>' (or to the end of the text when there is
-// none), so the output never holds a '<' and no tag can be reassembled from the pieces
-// left around a removed one ("<<b>script>" yields "script>", not "<script>"). The price:
-// a literal "a < b" loses everything after the '<'. Comments end at "-->"; <script> and
-// <style> elements are dropped with their content up to their closing tag.
+// A '<' opens markup only where an HTML parser would start a tag: before a letter, '/', '!'
+// or '?'. Such markup runs to the next '>' (or to the end of the text when there is none).
+// Any other '<' is text and stays as typed ("I <3 cats", "a < b & c"). No tag can be
+// reassembled from the pieces left around a removed one: a text '<' that would end up in
+// front of a tag-opening character is dropped with the markup ("<<b>script>" yields
+// "script>"). Comments end at "-->"; <script> and <style> elements are dropped with their
+// content up to their closing tag.
 #include "metalock/signup.hpp"
 
 #include <cctype>
@@ -38,6 +40,19 @@ bool opens_element(const std::string& text, std::size_t at, std::string_view ope
   return c == '>' || c == '/' || std::isspace(static_cast<unsigned char>(c));
 }
 
+// Whether a '<' followed by c opens markup (the HTML tokenizer's tag open state).
+bool opens_markup(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '!' || c == '?';
+}
+
+// Appends text, first dropping text '<'s at the end of `out` that the text's first character
+// would turn into a tag opening.
+void append_text(std::string& out, const std::string& value, std::size_t from, std::size_t count) {
+  if (count == 0) return;
+  while (!out.empty() && out.back() == '<' && opens_markup(value[from])) out.pop_back();
+  out.append(value, from, count);
+}
+
 std::size_t after(const std::string& text, std::size_t found, std::size_t length) {
   return found == std::string::npos ? text.size() : found + length;
 }
@@ -62,12 +77,15 @@ std::string strip_html(const std::string& value) {
   text.reserve(value.size());
   std::size_t at = 0;
   while (at < value.size()) {
-    const std::size_t tag = value.find('<', at);
+    std::size_t tag = value.find('<', at);
+    while (tag != std::string::npos && (tag + 1 == value.size() || !opens_markup(value[tag + 1]))) {
+      tag = value.find('<', tag + 1);  // a text '<': keep looking
+    }
     if (tag == std::string::npos) {
-      text.append(value, at, std::string::npos);
+      append_text(text, value, at, value.size() - at);
       break;
     }
-    text.append(value, at, tag - at);
+    append_text(text, value, at, tag - at);
     at = skip_markup(value, tag);
   }
   return text;

@@ -67,14 +67,16 @@ Result<std::string> text_value(const SignupField& field, const Json* given) {
   const std::string raw = field.type == FieldType::hidden ? field.value.value_or("")
                           : given                         ? given->get<std::string>()
                                                           : field.prefill.value_or("");
-  return trim(strip_html(raw));
+  return strip_html(raw);  // sent as typed: trimmed only to decide whether it is empty
 }
 
 // Lock's default validator, which a field's own validator replaces: non-empty after
-// trimming, and given/family name 1-150, name/nickname 1-300 characters. design.md counts
-// those ranges as part of "required" (field_required) here, where Lock's form is asking;
+// trimming, and given/family name 1-150, name/nickname 1-300 characters (of the value sent).
+// design.md counts those ranges as part of "required" (field_required) here, where Lock's form is asking;
 // a received body over them is value_too_long (validate_signup_body).
-Result<std::string> field_value(const SignupField& field, const Json& values) {
+}  // namespace
+
+Result<std::string> signup_field_value(const SignupField& field, const Json& values) {
   const Json* given = field.type == FieldType::hidden ? nullptr : given_value(values, field.name);
   Result<std::string> value = field.type == FieldType::checkbox ? checkbox_value(field, given)
                               : field.type == FieldType::select ? select_value(field, given)
@@ -82,7 +84,7 @@ Result<std::string> field_value(const SignupField& field, const Json& values) {
   if (!value) return value;
   const std::size_t length = utf16_length(value.value());
   if (!field.has_validator) {
-    if (length == 0) return field_error(code::field_required, field.name, "a value is required");
+    if (trim(value.value()).empty()) return field_error(code::field_required, field.name, "a value is required");
     const auto range_max = signup_rules::name_attribute_max_length(field.name);
     if (range_max && length > *range_max) {
       return field_error(code::field_required, field.name,
@@ -92,6 +94,8 @@ Result<std::string> field_value(const SignupField& field, const Json& values) {
   if (auto status = signup_rules::check_value_length(length, field.name); !status) return status.error();
   return value;
 }
+
+namespace {
 
 // user_metadata entries that came in the base body obey the endpoint's limits too.
 Status check_metadata_entry(const std::string& name, const Json& value) {
@@ -113,12 +117,10 @@ Result<Json> map_signup_fields(const Json& specs, const Json& values, const Json
     if (!it->is_object()) return Error::make(code::invalid_body, "user_metadata must be an object", "user_metadata");
     metadata = *it;
   }
-  bool has_metadata_field = false;
   for (const SignupField& field : fields) {
     // Spec names are [A-Za-z0-9_] (parse_signup_fields), so only the length can fail here.
     if (auto status = signup_rules::check_metadata_name(field.name, field.name); !status) return status.error();
     if (!field.root) {
-      has_metadata_field = true;
       metadata[field.name] = "";  // placeholder: counts the property before values are read
     }
   }
@@ -128,11 +130,11 @@ Result<Json> map_signup_fields(const Json& specs, const Json& values, const Json
 
   Json body = base;
   for (const SignupField& field : fields) {
-    auto value = field_value(field, values);
+    auto value = signup_field_value(field, values);
     if (!value) return value.error();
     if (!field.root) {
       metadata[field.name] = std::move(value).value();
-    } else if (!value.value().empty()) {  // Auth0 refuses an empty root attribute
+    } else if (!trim(value.value()).empty()) {  // Auth0 refuses an empty root attribute
       body[field.name] = std::move(value).value();
     }
   }
@@ -141,7 +143,8 @@ Result<Json> map_signup_fields(const Json& specs, const Json& values, const Json
       if (auto status = check_metadata_entry(item.key(), metadata[item.key()]); !status) return status.error();
     }
   }
-  if (has_metadata_field || base.contains("user_metadata")) body["user_metadata"] = std::move(metadata);
+  // Lock sends user_metadata (possibly {}) whenever additionalSignUpFields is non-empty.
+  if (!fields.empty() || base.contains("user_metadata")) body["user_metadata"] = std::move(metadata);
   return body;
 }
 

@@ -101,11 +101,18 @@ Result<SignupField> parse_field(const Json& spec_json, std::size_t index) {
   field.type = type.value();
 
   std::optional<std::string> placeholder;
+  std::optional<std::string> placeholder_html;
   if (!spec.optional_string("placeholder", placeholder, /*non_empty=*/true)) {
     return spec.bad("placeholder must be a non-empty string");
   }
-  if (!placeholder && field.type != FieldType::hidden) return spec.bad("placeholder is required");
+  if (!spec.optional_string("placeholderHTML", placeholder_html, /*non_empty=*/true)) {
+    return spec.bad("placeholderHTML must be a non-empty string");
+  }
+  if (!placeholder && !placeholder_html && field.type != FieldType::hidden) {
+    return spec.bad("placeholder (or placeholderHTML) is required");
+  }
   field.placeholder = placeholder.value_or("");
+  field.placeholder_html = placeholder_html.value_or("");
 
   if (const Json* validator = spec.get("validator")) {
     if (!validator->is_boolean()) return spec.bad("validator must be true or false (its JS function already ran)");
@@ -121,6 +128,7 @@ Result<SignupField> parse_field(const Json& spec_json, std::size_t index) {
   if (!spec.optional_string("value", field.value)) return spec.bad("value must be a string");
   if (field.type == FieldType::hidden && !field.value) return spec.bad("a hidden field needs a value");
   if (!spec.optional_string("prefill", field.prefill)) return spec.bad("prefill must be a string");
+  if (field.prefill && field.prefill->empty()) field.prefill.reset();  // Lock ignores a "" prefill
   if (field.prefill && field.type == FieldType::checkbox && *field.prefill != "true" && *field.prefill != "false") {
     return spec.bad("a checkbox prefill must be \"true\" or \"false\"");
   }

@@ -140,10 +140,9 @@ async function passwordGrant(ctx, client, params, grantType) {
   const user = tenant.store.getUser(found.user_id);
   if (!user || userConnection(user) !== realm) return wrongCredentials();
   if (user.blocked === true) return authError(401, 'unauthorized', 'user is blocked');
-  user.logins_count = (user.logins_count ?? 0) + 1;
-  user.last_login = new Date().toISOString();
-  user.last_ip = ip || '127.0.0.1';
-  tenant.store.putUser(user);
+  const loginFields = { logins_count: (user.logins_count ?? 0) + 1, last_login: new Date().toISOString(), last_ip: ip || '127.0.0.1' };
+  tenant.store.updateUser(user.user_id, loginFields);
+  Object.assign(user, loginFields);
   tenant.bruteForce.recordSuccess(user.user_id, ip);
 
   const scopes = grantedUserScopes(splitScope(params.scope ?? DEFAULT_USER_SCOPE), audience.audience, tenant);

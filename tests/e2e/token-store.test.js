@@ -48,11 +48,11 @@ after(async () => {
   await tenant?.stop();
 });
 
-async function openTab() {
+async function openTab(on = tenant) {
   const page = await browser.newPage();
   await page.goto(`${server.url}/tab.html`);
   await page.waitForFunction(() => window.ready === true);
-  await page.evaluate((domain) => window.tab.open(domain), tenant.url);
+  await page.evaluate((domain) => window.tab.open(domain), on.url);
   return {
     page,
     run: (method, ...args) => page.evaluate(([m, a]) => window.tab.run(m, ...a), [method, args]),
@@ -101,4 +101,30 @@ test('two tabs sharing localStorage keep each other\'s tokens, and a logout in o
     assert.equal((await tab.run('getUserInfo')).code, 'login_required');
   }
   for (const tab of [first, second, third]) assert.deepEqual(tab.page.errors, []);
+});
+
+test('three tabs that need a refresh at once take turns (Web Locks): no rotating refresh token is presented twice', async () => {
+  // 30 s tokens against the default 60 s leeway: no entry is ever live, so every call refreshes.
+  const shortLived = await startTenant({ config: { tokens: { accessTokenLifetime: 30 } } });
+  try {
+    const tabs = [await openTab(shortLived), await openTab(shortLived), await openTab(shortLived)];
+    assert.equal(await tabs[0].page.evaluate(() => typeof navigator.locks?.request), 'function');
+    const email = uniqueEmail('refresh-tabs');
+    assert.ok((await tabs[0].run('signup', { connection: CONNECTION, email, password: PASSWORD })).ok);
+    const login = await tabs[0].run('login', { username: email, password: PASSWORD, realm: CONNECTION, scope: 'openid profile email offline_access' });
+    assert.ok(login.ok, login.message);
+
+    // A refresh token presented twice would be refused and revoke the family: every later
+    // call would then fail. All of them succeed, now and after.
+    const infos = await Promise.all(tabs.map((tab) => tab.run('getUserInfo')));
+    assert.deepEqual(infos.map((info) => info.value?.email), [email, email, email], JSON.stringify(infos).slice(0, 400));
+    const again = await Promise.all(tabs.map((tab) => tab.run('getUserInfo')));
+    assert.deepEqual(again.map((info) => info.value?.email), [email, email, email], JSON.stringify(again).slice(0, 400));
+    for (const tab of tabs) {
+      assert.deepEqual(tab.page.errors, []);
+      await tab.run('logout');
+    }
+  } finally {
+    await shortLived.stop();
+  }
 });

@@ -64,14 +64,16 @@ test('bad inputs reject with the core codes', async () => {
   await rejectsWith(mapSignupFields('not an array', {}, base), 'invalid_field_spec');
 });
 
-test('mapSignupFields: custom fields go to user_metadata as strings', async () => {
+test('mapSignupFields: custom fields go to user_metadata as strings, tags removed, otherwise as typed', async () => {
   const fields = [
     { name: 'favorite_color', placeholder: 'Favorite color' },
     { name: 'terms', type: 'checkbox', placeholder: 'I agree', prefill: 'false' },
     { name: 'plan', type: 'select', placeholder: 'Plan', options: [{ label: 'Free', value: 'free' }, { label: 'Pro', value: 'pro' }] },
   ];
   assert.deepEqual(await mapSignupFields(fields, { favorite_color: ' <b>blue</b> ', terms: true, plan: 'pro' }, base),
-    { ...base, user_metadata: { favorite_color: 'blue', terms: 'true', plan: 'pro' } });
+    { ...base, user_metadata: { favorite_color: ' blue ', terms: 'true', plan: 'pro' } });
+  assert.deepEqual((await mapSignupFields(fields.slice(0, 1), { favorite_color: 'I <3 blue & a < b' }, base)).user_metadata,
+    { favorite_color: 'I <3 blue & a < b' });
 });
 
 test('a JS validator that passes lets the core skip its required check', async () => {
@@ -137,4 +139,16 @@ test('a prefill that fails rejects with prefill_failed and the field', async () 
   await rejectsWith(mapSignupFields(viaCallback, {}, base), 'prefill_failed', 'city');
   const viaThrow = [{ name: 'city', placeholder: 'City', prefill: () => { throw new Error('nope'); } }];
   await rejectsWith(mapSignupFields(viaThrow, {}, base), 'prefill_failed', 'city');
+});
+
+test("options functions are resolved like prefills; a failing one rejects with options_failed", async () => {
+  const fields = [{ name: 'plan', type: 'select', placeholder: 'Plan', options: (cb) => setTimeout(() => cb(null, [{ label: 'Pro', value: 'pro' }]), 5) }];
+  assert.deepEqual((await mapSignupFields(fields, { plan: 'pro' }, base)).user_metadata, { plan: 'pro' });
+  await rejectsWith(mapSignupFields([{ ...fields[0], options: (cb) => cb(new Error('down')) }], { plan: 'pro' }, base),
+    'options_failed', 'plan');
+});
+
+test('a "" prefill is ignored, as Lock ignores it', async () => {
+  const fields = [{ name: 'news', type: 'checkbox', placeholder: 'News', prefill: (cb) => cb(null, '') }];
+  assert.deepEqual((await mapSignupFields(fields, {}, base)).user_metadata, { news: 'false' });
 });

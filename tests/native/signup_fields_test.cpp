@@ -85,3 +85,51 @@ TEST_CASE("signup: parse_signup_fields reads every member", "[signup][spec]") {
   CHECK(f[3].has_validator);
   CHECK(f[3].placeholder.empty());
 }
+
+TEST_CASE("signup: placeholderHTML stands in for placeholder and is read as given", "[signup][spec]") {
+  auto fields = metalock::parse_signup_fields(
+      Json::parse(R"([{"name":"terms","type":"checkbox","placeholderHTML":"I accept <a href='https://x.test'>these</a>"}])"));
+  REQUIRE(fields.ok());
+  CHECK(fields.value().front().placeholder.empty());
+  CHECK(fields.value().front().placeholder_html == "I accept <a href='https://x.test'>these</a>");
+  CHECK(failure(R"([{"name":"a","placeholderHTML":""}])") == "invalid_field_spec (a)");
+  CHECK(failure(R"([{"name":"a","placeholderHTML":5}])") == "invalid_field_spec (a)");
+}
+
+TEST_CASE("signup_field_value: one field judged as map_signup_fields judges it", "[signup][field]") {
+  auto field_of = [](const char* spec) {
+    auto fields = metalock::parse_signup_fields(Json::parse(spec));
+    REQUIRE(fields.ok());
+    return fields.value().front();
+  };
+  auto judge = [](const metalock::SignupField& field, const char* values) {
+    auto value = metalock::signup_field_value(field, Json::parse(values));
+    return value.ok() ? "ok: " + value.value() : value.error().code + " (" + value.error().field + ")";
+  };
+  const auto text = field_of(R"([{"name":"bio","placeholder":"Bio"}])");
+  CHECK(judge(text, R"({"bio":" I <3 <b>cats</b> "})") == "ok:  I <3 cats ");
+  CHECK(judge(text, R"({"bio":"  "})") == "field_required (bio)");
+  CHECK(judge(text, R"({})") == "field_required (bio)");
+  CHECK(judge(text, (R"({"bio":")" + std::string(501, 'x') + R"("})").c_str()) == "value_too_long (bio)");
+  const auto validated = field_of(R"([{"name":"bio","placeholder":"Bio","validator":true}])");
+  CHECK(judge(validated, R"({"bio":""})") == "ok: ");
+  const auto select = field_of(R"([{"name":"plan","type":"select","placeholder":"Plan","options":[{"label":"Free","value":"free"}]}])");
+  CHECK(judge(select, R"({"plan":"free"})") == "ok: free");
+  CHECK(judge(select, R"({"plan":"gold"})") == "invalid_option (plan)");
+  CHECK(judge(select, R"({"plan":""})") == "field_required (plan)");
+  const auto checkbox = field_of(R"([{"name":"news","type":"checkbox","placeholder":"News"}])");
+  CHECK(judge(checkbox, R"({"news":"false"})") == "ok: false");
+  CHECK(judge(checkbox, R"({"news":"maybe"})") == "not_a_string (news)");
+  const auto given = field_of(R"([{"name":"given_name","placeholder":"First","storage":"root"}])");
+  CHECK(judge(given, (R"({"given_name":")" + std::string(151, 'a') + R"("})").c_str()) == "field_required (given_name)");
+}
+
+TEST_CASE("signup: a \"\" prefill is ignored, as Lock ignores it", "[signup][spec]") {
+  auto fields = metalock::parse_signup_fields(Json::parse(
+      R"([{"name":"plan","type":"select","placeholder":"P","options":[{"label":"A","value":"a"}],"prefill":""},
+          {"name":"news","type":"checkbox","placeholder":"N","prefill":""},
+          {"name":"city","placeholder":"City","prefill":""}])"));
+  REQUIRE(fields.ok());
+  for (const auto& field : fields.value()) CHECK_FALSE(field.prefill.has_value());
+  CHECK(failure(R"([{"name":"city","placeholder":"City","prefill":""}])") == "field_required (city)");
+}

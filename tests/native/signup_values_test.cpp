@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <chrono>
 #include <string>
 
@@ -36,16 +37,23 @@ TEST_CASE("signup: text fields go to user_metadata, root fields to the root", "[
           {"name":"favorite_color","placeholder":"Color"}])",
       R"({"given_name":"  Ann ","favorite_color":"blue","unrelated":"ignored"})");
   Json expected = kBase;
-  expected["given_name"] = "Ann";
+  expected["given_name"] = "  Ann ";  // sent as typed: trimmed only to decide "required"
   expected["user_metadata"] = {{"favorite_color", "blue"}};
   CHECK(body == expected);
 }
 
-TEST_CASE("signup: no custom fields, or only root ones, means no user_metadata", "[signup]") {
+TEST_CASE("signup: no custom fields means no user_metadata; only root ones send it empty, as Lock does", "[signup]") {
   CHECK(body_for("[]", "{}") == kBase);
+  CHECK_FALSE(body_for("[]", "{}").contains("user_metadata"));
   const Json body = body_for(R"([{"name":"nickname","placeholder":"Nick","storage":"root"}])", R"({"nickname":"an"})");
-  CHECK(body == with(kBase, "nickname", "an"));
-  CHECK_FALSE(body.contains("user_metadata"));
+  CHECK(body == with(with(kBase, "nickname", "an"), "user_metadata", Json::object()));
+}
+
+TEST_CASE("signup: a blank root value with a validator is left out, user_metadata still sent", "[signup]") {
+  const Json body = body_for(R"([{"name":"nickname","placeholder":"Nick","storage":"root","validator":true}])",
+                             R"({"nickname":"  "})");
+  CHECK_FALSE(body.contains("nickname"));
+  CHECK(body["user_metadata"] == Json::object());
 }
 
 TEST_CASE("signup: base keys are copied as given, username included", "[signup]") {
@@ -111,10 +119,13 @@ TEST_CASE("signup: missing (or null) values take the prefill", "[signup]") {
   CHECK(failure(specs, R"({"city":""})") == "field_required (city)");
 }
 
-TEST_CASE("signup: values are HTML-stripped and trimmed", "[signup]") {
+TEST_CASE("signup: values are HTML-stripped and otherwise sent as typed", "[signup]") {
   const Json body = body_for(R"([{"name":"bio","placeholder":"Bio"}])",
                              R"({"bio":" <b>Hi</b> <script>alert(1)</script>there\u00a0"})");
-  CHECK(body["user_metadata"]["bio"] == "Hi there");
+  CHECK(body["user_metadata"]["bio"] == " Hi there\u00a0");
+  CHECK(body_for(R"([{"name":"bio","placeholder":"Bio"}])", R"({"bio":"I <3 cats, a < b & c"})")["user_metadata"]["bio"] ==
+        "I <3 cats, a < b & c");
+  CHECK(failure(R"([{"name":"bio","placeholder":"Bio"}])", R"({"bio":" \u00a0\t"})") == "field_required (bio)");
   CHECK(failure(R"([{"name":"bio","placeholder":"Bio"}])", R"({"bio":"<img src=x onerror=alert(1)>"})") ==
         "field_required (bio)");
 }
@@ -235,20 +246,45 @@ TEST_CASE("strip_html removes markup and keeps text", "[signup][html]") {
   CHECK(strip_html("x<!-- unterminated") == "x");
   CHECK(strip_html("name <img src=x onerror=alert(1)") == "name ");
   CHECK(strip_html("a > b") == "a > b");
-  CHECK(strip_html("a < b") == "a ");
+  // Text that is not a tag stays as typed: '<' opens a tag only before a letter, '/', '!', '?'.
+  CHECK(strip_html("a < b") == "a < b");
+  CHECK(strip_html("I <3 cats") == "I <3 cats");
+  CHECK(strip_html("a < b & c") == "a < b & c");
+  CHECK(strip_html("x <= y, 1<2, a<") == "x <= y, 1<2, a<");
+  CHECK(strip_html("<3 <b>bold</b> <<") == "<3 bold <<");
   CHECK(strip_html("") == "");
   CHECK(strip_html("caf\xC3\xA9 <b>\xE2\x82\xAC</b>") == "caf\xC3\xA9 \xE2\x82\xAC");
   // No tag can be reassembled from what is left around removed ones.
   CHECK(strip_html("<<b>script>alert(1)<</b>/script>") == "script>alert(1)/script>");
   CHECK(strip_html("<scr<b>ipt>x") == "ipt>x");
+  CHECK(strip_html("a<<b>script>x") == "ascript>x");
+  CHECK(strip_html("<<<i></i>img src=x onerror=alert(1)>") == "img src=x onerror=alert(1)>");
+  CHECK(strip_html("1 <<b>/b>") == "1 /b>");
+  CHECK(strip_html("keep <<b></b> 2") == "keep < 2");
 }
 
-TEST_CASE("strip_html is linear on hostile input and never leaves a '<'", "[signup][html]") {
+// No '<' left in front of a letter, '/', '!' or '?': nothing a browser would read as a tag.
+static bool opens_no_tag(const std::string& text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    const char next = text[i + 1];
+    if (text[i] == '<' && (std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!' || next == '?')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+TEST_CASE("strip_html is linear on hostile input and never leaves a tag opening", "[signup][html]") {
   std::string hostile;
   for (int i = 0; i < 100000; ++i) hostile += "<script>x</script<style";
   const auto start = std::chrono::steady_clock::now();
   CHECK(strip_html(hostile).find('<') == std::string::npos);
-  CHECK(strip_html(std::string(200000, '<')).empty());
-  CHECK(strip_html(std::string(100000, '<') + std::string(100000, '>')) == std::string(99999, '>'));
+  CHECK(strip_html(std::string(200000, '<')) == std::string(200000, '<'));
+  CHECK(strip_html(std::string(100000, '<') + std::string(100000, '>')) == std::string(100000, '<') + std::string(100000, '>'));
+  std::string nested;
+  for (int i = 0; i < 100000; ++i) nested += "<<b>";
+  nested += "script>";
+  CHECK(opens_no_tag(strip_html(nested)));
+  CHECK(strip_html(nested) == "script>");
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500));
 }

@@ -2,10 +2,11 @@
 // package.json "exports" -> dist/metalock.d.ts. Compiled with `tsc --noEmit` by
 // tests/js/types.test.js; the @ts-expect-error lines prove that misuse is refused.
 import {
-  applyMetadataPatch, buildMetadataPatch, createClient, mapSignupFields, MetalockError,
+  applyMetadataPatch, buildMetadataPatch, createClient, Lock, mapSignupFields, MetalockError,
   type AuthResult, type Client, type ClientOptions, type MetadataPatch, type SignupField,
   type TokenStore, type UserProfile,
 } from 'metalock';
+import { Lock as WidgetLock, type LockOptions } from 'metalock/widget';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
 function expectType<T>(_value: T): void {}
@@ -108,6 +109,37 @@ async function main(): Promise<void> {
   const own = new MetalockError({ code: 'login_required', description: 'log in first' });
   expectType<Error>(own);
 
+  const lockOptions: LockOptions = {
+    container: 'root',
+    additionalSignUpFields: [
+      ...fields,
+      { name: 'terms_link', type: 'checkbox', placeholderHTML: 'I accept the <a href="https://example.com/terms">terms</a>' },
+      { name: 'country', type: 'select', placeholder: 'Country', options: (callback) => callback(null, [{ label: 'Spain', value: 'es' }]) },
+    ],
+    auth: { audience: 'http://127.0.0.1:3000/api/v2/', params: { scope: 'openid profile email' } },
+    language: 'es',
+    languageDictionary: { title: 'Acme', signUpTerms: 'I agree to the <a href="https://example.com">terms</a>.' },
+    theme: { logo: 'https://example.com/logo.png', primaryColor: '#ea5323' },
+    prefill: { email: 'ada@example.com' },
+    initialScreen: 'signUp',
+    loginAfterSignUp: false,
+    mustAcceptTerms: true,
+  };
+  const lock = new Lock('metalock-demo', 'http://127.0.0.1:3000', lockOptions);
+  lock
+    .on('authenticated', (result) => {
+      expectType<AuthResult>(result);
+      lock.getUserInfo(result.accessToken, (error, p) => void [error, p]);
+      lock.getProfile(result.accessToken, (error, p) => void [error, p]);
+    })
+    .on('authorization_error', (error) => expectType<MetalockError>(error))
+    .on('signup success', (result) => expectType<string | undefined>(result._id));
+  lock.show({ initialScreen: 'login', flashMessage: { type: 'success', text: 'Welcome back' } });
+  lock.hide();
+  lock.logout();
+  lock.destroy();
+  assertTrue<Equal<typeof WidgetLock, typeof Lock>>();
+
 
   // Misuse the declarations must refuse:
   // @ts-expect-error domain is required
@@ -124,7 +156,13 @@ async function main(): Promise<void> {
   const badField: SignupField = { name: 'plan', type: 'select', placeholder: 'Plan' };
   // @ts-expect-error a hidden field needs its value
   const badHidden: SignupField = { name: 'source', type: 'hidden' };
-  void [badField, badHidden];
+  // @ts-expect-error a field needs a placeholder or placeholderHTML
+  const noPlaceholder: SignupField = { name: 'company' };
+  // @ts-expect-error initialScreen is login or signUp
+  new Lock('c', 'd', { initialScreen: 'forgotPassword' });
+  // @ts-expect-error not a Lock event
+  lock.on('signed_in', () => {});
+  void [badField, badHidden, noPlaceholder];
 }
 
 void main;

@@ -25,6 +25,7 @@ struct SignupField {
   std::string name;
   FieldType type = FieldType::text;
   std::string placeholder;
+  std::string placeholder_html;            // Lock's placeholderHTML; the widget sanitizes it
   std::vector<FieldOption> options;        // select
   std::optional<std::string> value;        // hidden
   std::optional<std::string> prefill;      // JS resolves prefill functions before calling
@@ -34,17 +35,25 @@ struct SignupField {
 };
 
 // Validates one spec list (JSON array of Lock field specs; `validator: true` marks a field
-// whose JS validator already ran). A member set to null counts as absent; unknown members
+// whose JS validator already ran). A field needs a non-empty placeholder or placeholderHTML
+// (except hidden ones). A "" prefill counts as absent, as Lock ignores it. A member set to null counts as absent; unknown members
 // (icon, ...) are ignored. A checkbox prefill must be "true"/"false" and a select prefill
 // one of its option values. Errors: invalid_field_spec (field = the spec's name, or its
 // index when it has no usable name).
 Result<std::vector<SignupField>> parse_signup_fields(const Json& specs);
 
+// One field's value as map_signup_fields sends it (cleaned, checked against the field's rules
+// and limits), from `values` (an object by field name; a null or missing value takes the
+// prefill). The widget asks this per field on input and blur. Errors as map_signup_fields'
+// per-field checks: not_a_string, invalid_option, field_required, value_too_long.
+Result<std::string> signup_field_value(const SignupField& field, const Json& values);
+
 // The signup body: base (client_id, connection, email, password, optional username, ...)
-// plus root attributes and user_metadata. Values: text/hidden are HTML-stripped and
-// trimmed; checkbox -> "true"/"false"; select -> the option's value; a null or missing value
-// takes the prefill. An empty root attribute (possible only with a validator) is left out;
-// user_metadata appears when any non-root field is configured (entries already in
+// plus root attributes and user_metadata. Values: text/hidden are HTML-stripped and otherwise
+// sent as typed (trimmed only to decide whether they are empty); checkbox -> "true"/"false"; select -> the option's value; a null or missing value
+// takes the prefill. An empty (blank) root attribute (possible only with a validator) is left out;
+// user_metadata appears whenever any field is configured (possibly {}, as Lock sends it, even
+// when every field is a root one) (entries already in
 // base.user_metadata are kept, below the fields, and obey the same limits). Lengths count
 // UTF-16 code units, as JS does. Checked in this order: invalid_body (values/base not
 // objects); invalid_field_spec; field_name_too_long; too_many_fields (no field);
@@ -78,8 +87,9 @@ Result<Json> map_signup_fields(const Json& specs, const Json& values, const Json
 // A null counts as present: it is not a string (or for user_metadata, not an object).
 Status validate_signup_body(const Json& body);
 
-// Removes HTML tags, keeping text; <script> and <style> elements are dropped whole. Every
-// '<' opens a tag up to the next '>' (or the end): the result never contains '<'.
+// Removes HTML tags, keeping text; <script> and <style> elements are dropped whole. A '<'
+// before a letter, '/', '!' or '?' opens a tag up to the next '>' (or the end); any other
+// '<' is text and stays ("I <3 cats"). The result never holds a '<' that opens a tag.
 std::string strip_html(const std::string& value);
 
 }  // namespace metalock
