@@ -117,6 +117,14 @@ async function runFor(call, seconds, isAsync, minCalls = 1) {
   return { iterations, seconds: elapsed };
 }
 
+// CPU seconds per JSON.parse of all of a case's input files: the yardstick a JS user knows.
+async function jsonParseSeconds(texts, seconds) {
+  const parse = () => { for (const text of texts) JSON.parse(text); };
+  await runFor(parse, seconds / 4, false);
+  const { iterations, seconds: spent } = await runFor(parse, seconds / 2, false, 5);
+  return spent / iterations;
+}
+
 // Runs every case whose native name passes `filter` (Google Benchmark's --benchmark_filter:
 // a regex, '-' in front negates). Returns [{ name, mbps, iterations, seconds, bytes }] and,
 // for a case the core refused, { name, error }.
@@ -144,7 +152,8 @@ export async function runWasmBench({ documentsDir, minSeconds = 0.2, warmSeconds
       await runFor(call, warmSeconds, isAsync);   // JIT tiers (JS and wasm) settle first
       const { iterations, seconds } = await runFor(call, minSeconds, isAsync, 5);
       const row = { name: bench.name, bytes, iterations, seconds, mbps: (iterations * bytes) / seconds / 1e6 };
-      log(`${bench.name.padEnd(30)} ${row.mbps.toFixed(1).padStart(9)} MB/s  ${iterations} calls`);
+      row.jsonParseRatio = (seconds / iterations) / await jsonParseSeconds(files.map((file) => read(file).toString('utf8')), minSeconds);
+      log(`${bench.name.padEnd(30)} ${row.mbps.toFixed(1).padStart(9)} MB/s  ${iterations} calls  ${row.jsonParseRatio.toFixed(1)}x JSON.parse`);
       rows.push(row);
     } catch (error) {
       log(`${bench.name.padEnd(30)} ERROR ${error.code ?? ''} ${error.message}`);

@@ -1,14 +1,24 @@
-// npm run bench [-- --benchmark_filter=REGEX ...]: the native Google Benchmark suite, the same
-// operations through the built wasm module in Node (bench/wasm-bench.mjs) on byte-identical
-// documents, a table of MB/s (10^6 bytes per CPU second) native | wasm | native/wasm per op
-// and document size, then the package's gzip size and its load time in Chromium
-// (bench/load.mjs). Extra arguments go to metalock_bench unchanged; --benchmark_filter and
-// --benchmark_min_time apply to the wasm side too.
+// npm run bench [-- --benchmark_filter=REGEX ...]: one run, one table (bench/table.mjs) of every
+// figure issue 10 asks for, each beside what it is compared with:
+// - size gz of what a page fetches, beside auth0-js 10, auth0-spa-js 2, auth0-lock 14 (bench/sizes.mjs);
+// - startup in Chromium beside auth0-js (bench/startup.mjs);
+// - per op at 1/16/256 KB: native (Google Benchmark), Node and Chromium through the package
+//   (bench/wasm-bench.mjs, bench/browser-ops.mjs), native/wasm and x JSON.parse of the same bytes;
+// - native early refusals in us; end to end in Chromium against the local tenant beside
+//   auth0-js (bench/end-to-end.mjs); memory after 1,000 and 100,000 calls (bench/memory.mjs).
+// Extra arguments go to metalock_bench unchanged; --benchmark_filter and --benchmark_min_time
+// apply to the Node side too. Raw results: build/bench/*.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { run, step } from './run.mjs';
 import { buildNative } from './build.mjs';
-import { describeModule, runWasmBench, waitForBuiltModule, wasmCalls } from '../bench/wasm-bench.mjs';
+import { describeModule, runWasmBench, waitForBuiltModule } from '../bench/wasm-bench.mjs';
+import { runBrowserOps } from '../bench/browser-ops.mjs';
+import { measureEndToEnd } from '../bench/end-to-end.mjs';
+import { measureMemory } from '../bench/memory.mjs';
+import { measureSizes } from '../bench/sizes.mjs';
+import { measureStartup } from '../bench/startup.mjs';
+import { printTable } from '../bench/table.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchBinary = `${root}build/native/bench/metalock_bench`;
@@ -19,21 +29,13 @@ const nativeResults = `${resultsDir}/native.json`;
 const wasmResults = `${resultsDir}/wasm.json`;
 const minTime = '0.2';   // seconds per benchmark; Google Benchmark 1.7.1 takes a plain number
 
-const sizeLabels = { 1024: '1 KB', 16384: '16 KB', 262144: '256 KB' };
-const columns = ['1 KB', '16 KB', '256 KB', 'form'];
-
-// "BM_merge/16384" -> { op: "merge", size: "16 KB" }; "BM_signup_max_form" -> size "form".
-function describe(name) {
-  const [fn, arg] = name.replace(/^BM_/, '').split('/');
-  if (arg === undefined) return { op: fn, size: 'form' };
-  return { op: fn, size: sizeLabels[arg] ?? `${arg} B` };
-}
-
 // The last `--name=value` among the arguments (Google Benchmark keeps the last one too).
 function flag(args, name) {
   const prefix = `--${name}=`;
   return args.filter((arg) => arg.startsWith(prefix)).map((arg) => arg.slice(prefix.length)).pop();
 }
+
+const toMicros = (time, unit) => time * ({ ns: 1e-3, us: 1, ms: 1e3, s: 1e6 }[unit] ?? 1);
 
 function runNative(extraArgs) {
   step('native benchmarks (Google Benchmark)');
@@ -43,7 +45,7 @@ function runNative(extraArgs) {
   const report = JSON.parse(readFileSync(nativeResults, 'utf8'));
   return report.benchmarks
     .filter((b) => b.run_type !== 'aggregate' && !b.error_occurred && b.bytes_per_second)
-    .map((b) => ({ ...describe(b.name), mbps: b.bytes_per_second / 1e6 }));
+    .map((b) => ({ name: b.name, mbps: b.bytes_per_second / 1e6, micros: toMicros(b.cpu_time, b.time_unit) }));
 }
 
 // The native suite's inputs as files, written by the native code that builds them, so that
@@ -66,68 +68,34 @@ async function runWasm(extraArgs) {
     log: console.log,
   });
   writeFileSync(wasmResults, `${JSON.stringify({ node: process.version, notes, benchmarks: rows }, null, 2)}\n`);
-  return rows.map((row) => ({ ...describe(row.name), mbps: row.mbps, error: row.error }));
+  return rows;
 }
 
-function pad(text, width, right = false) {
-  return right ? String(text).padStart(width) : String(text).padEnd(width);
-}
-
-function printTable(native, wasm) {
-  const key = (r) => `${r.op}|${r.size}`;
-  const wasmByKey = new Map(wasm.map((r) => [key(r), r]));
-  const ops = [...new Set(native.map((r) => r.op))];
-  const cell = (op, size) => {
-    const n = native.find((r) => r.op === op && r.size === size);
-    if (!n) return '';
-    const w = wasmByKey.get(key(n));
-    if (!w) return n.mbps.toFixed(1);
-    if (w.error) return `${n.mbps.toFixed(1)} | error`;
-    return `${pad(n.mbps.toFixed(1), 6, true)} | ${pad(w.mbps.toFixed(1), 6, true)} | ${pad(`${(n.mbps / w.mbps).toFixed(1)}x`, 6, true)}`;
-  };
-  const used = columns.filter((size) => native.some((r) => r.size === size));
-  const opWidth = Math.max(4, ...ops.map((op) => op.length));
-  const widths = used.map((size) => Math.max(size.length, ...ops.map((op) => cell(op, size).length)));
-  step(wasm.length ? 'MB/s (10^6 bytes per CPU second); each cell: native | wasm | native/wasm' : 'MB/s (native)');
-  console.log([pad('op', opWidth), ...used.map((s, i) => pad(s, widths[i], true))].join('  '));
-  console.log(['-'.repeat(opWidth), ...widths.map((w) => '-'.repeat(w))].join('  '));
-  for (const op of ops) {
-    console.log([pad(op, opWidth), ...used.map((s, i) => pad(cell(op, s), widths[i], true))].join('  '));
-  }
-  if (wasm.length) printWasmLegend(ops.filter((op) => wasm.some((r) => r.op === op)));
-  console.log(`\nfull results: ${nativeResults}${wasm.length ? `, ${wasmResults}` : ''}`);
-}
-
-function printWasmLegend(ops) {
-  console.log(`
-native: the C++ core's operation alone, on documents already in memory (parse_json and
-  profile_from_text start from text), Google Benchmark, CPU time of the thread.
-wasm: what a user pays for the same operation from Node: JSON.stringify of the arguments, their
-  copy into wasm memory, the core parsing them, the operation, the core serializing the result,
-  JSON.parse of it; CPU time of the Node process (GC and JIT threads included). Same documents,
-  same bytes counted per call, so native/wasm is the ratio of times per call. The wasm side calls:`);
-  const width = Math.max(...ops.map((op) => op.length));
-  for (const op of ops) console.log(`  ${pad(op, width)}  ${wasmCalls[op] ?? '?'}`);
-}
-
-// The package's weight and start-up cost (bench/load.mjs), after the throughput table.
-async function runSizeAndLoad() {
-  step('package size and load (bench/load.mjs)');
-  const { measureLoad, measureSizes, printLoad, printSizes } = await import('../bench/load.mjs');
-  printSizes(measureSizes());
-  printLoad(await measureLoad({ loads: 20 }));
-}
+const E2E_CALLS = 50;
 
 async function main() {
   const extraArgs = process.argv.slice(2);
   buildNative();   // Ninja rebuilds only what changed, so figures never come from a stale binary.
   const native = runNative(extraArgs);
-  const wasm = await runWasm(extraArgs);
-  printTable(native, wasm);
-  await runSizeAndLoad();
+  const node = await runWasm(extraArgs);
+  const context = JSON.parse(readFileSync(`${documentsDir}/context.json`, 'utf8'));
+  step('per op in Chromium (bench/browser-ops.mjs)');
+  const chromium = await runBrowserOps({ documentsDir, context, log: console.log });
+  step('sizes (bench/sizes.mjs)');
+  const sizes = await measureSizes();
+  step('startup in Chromium (bench/startup.mjs)');
+  const startup = await measureStartup({ loads: 20 });
+  step(`end to end in Chromium against the local tenant, ${E2E_CALLS} calls each (bench/end-to-end.mjs)`);
+  const endToEnd = await measureEndToEnd({ calls: E2E_CALLS });
+  step('memory (bench/memory.mjs)');
+  const memory = await measureMemory({ documentsDir });
+  const results = { native, node, chromium, sizes, startup, endToEnd, e2eCalls: E2E_CALLS, memory };
+  writeFileSync(`${resultsDir}/all.json`, `${JSON.stringify(results, null, 2)}\n`);
+  step('metalock side by side (one run; raw: build/bench/all.json)');
+  printTable(results);
 }
 
 main().catch((error) => {
-  console.error(error.message);
+  console.error(error.stack ?? error.message);
   process.exit(error.exitCode ?? 1);
 });

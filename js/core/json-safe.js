@@ -17,8 +17,15 @@ export function isPlainObject(value) {
 // Deeper than this the core refuses the value as too_deep anyway (JSON limits).
 const MAX_DEPTH = 64;
 
-// The core's path format (metadata.hpp): keys joined with '.', array elements as [i].
-const childPath = (path, key) => (path === '' ? key : `${path}.${key}`);
+// The core's path format (metadata.hpp): keys joined with '.', array elements as [i]; the
+// root entry's key is the caller's root path.
+function pathOf(entry) {
+  const [, parent, key] = entry;
+  if (parent === null) return key;
+  const above = pathOf(parent);
+  if (typeof key === 'number') return `${above}[${key}]`;
+  return above === '' ? key : `${above}.${key}`;
+}
 
 function describe(value) {
   if (typeof value === 'number') return String(value);
@@ -46,34 +53,37 @@ function refuse(value, path) {
 // JSON.stringify drops it; anywhere deeper (or in an array) it is refused. Cycles are left
 // to JSON.stringify, which refuses them.
 export function assertJsonSafe(value, root = '') {
-  const stack = [[value, root, 0]];
+  // Each entry: [node, parent entry, key or index, depth]. The path is built only for the value
+  // refused (pathOf): building one per visited value cost more than the walk itself.
+  const stack = [[value, null, root, 0]];
   const seen = new Set();
   while (stack.length > 0) {
-    const [node, path, depth] = /** @type {[any, string, number]} */ (stack.pop());
+    const entry = /** @type {[any, any, string | number, number]} */ (stack.pop());
+    const [node, , , depth] = entry;
     if (node === null || typeof node === 'string' || typeof node === 'boolean') continue;
     if (typeof node === 'number') {
-      if (!Number.isFinite(node)) refuse(node, path);
+      if (!Number.isFinite(node)) refuse(node, pathOf(entry));
       continue;
     }
     if (typeof node !== 'object') {
       if (node === undefined && depth === 1 && !Array.isArray(value)) continue;
       if (node === undefined && depth === 0) continue;   // the whole argument absent: null
-      refuse(node, path);
+      refuse(node, pathOf(entry));
     }
     if (depth >= MAX_DEPTH || seen.has(node)) continue;
     seen.add(node);
     try {
       if (Array.isArray(node)) {
-        for (let i = node.length - 1; i >= 0; i -= 1) stack.push([node[i], `${path}[${i}]`, depth + 1]);
+        for (let i = node.length - 1; i >= 0; i -= 1) stack.push([node[i], entry, i, depth + 1]);
       } else if (isPlainObject(node)) {
         const keys = Object.keys(node);
-        for (let i = keys.length - 1; i >= 0; i -= 1) stack.push([node[keys[i]], childPath(path, keys[i]), depth + 1]);
+        for (let i = keys.length - 1; i >= 0; i -= 1) stack.push([node[keys[i]], entry, keys[i], depth + 1]);
       } else {
-        refuse(node, path);
+        refuse(node, pathOf(entry));
       }
     } catch (error) {
       if (error instanceof MetalockError) throw error;
-      unreadable(error, path);
+      unreadable(error, pathOf(entry));
     }
   }
   return value;

@@ -18,6 +18,9 @@ namespace metalock {
 // too_deep (either nested deeper than kMaxJsonDepth), and, with validate_patch's fields,
 // invalid_field_name / reserved_field for a patch the server would refuse.
 Result<Json> merge_metadata(const Json& user, const Json& patch);
+// The same, building the result in `user` itself (no copy of the document): for a caller
+// that owns a user it no longer needs, as one parsed from text.
+Result<Json> merge_metadata(Json&& user, const Json& patch);
 
 // The minimal PATCH body turning `before` into `after` (two user_metadata objects):
 // {"user_metadata": {...}} or null when nothing changed. null/absent count as {}; a top-level
