@@ -23,7 +23,9 @@ const RULES = {
   'js/client/': [...BASE, 'js/core/json-safe.js', 'js/transport/', 'js/storage/', 'js/signup/'],
   'js/client/create-client.js': [...BASE, 'js/client/', 'js/core/load.js', 'js/transport/', 'js/storage/'],
   'js/helpers.js': [...BASE, 'js/core/load.js', 'js/signup/'],
-  'js/index.js': ['js/errors.js', 'js/helpers.js', 'js/client/create-client.js', 'js/widget/'],
+  // init({ url | binary }): where the wasm comes from, then the load itself.
+  'js/init.js': [...BASE, 'js/core/load.js'],
+  'js/index.js': ['js/errors.js', 'js/init.js', 'js/helpers.js', 'js/client/create-client.js', 'js/widget/'],
   // The widget builds on what any page could use: the public client entry and the field
   // runtime, plus the core through the loader (parseSignupFields, as the tenant uses it).
   'js/widget/': [...BASE, 'js/index.js', 'js/client/create-client.js', 'js/signup/', 'js/core/load.js'],
