@@ -91,11 +91,18 @@ export class TokenManager {
     });
   }
 
-  async #renew(stored, key, epoch) {
-    // With now = 0 every entry counts as live: this finds the (expired) entry the key
-    // would have used, with its own key and refresh token.
+  // The refresh token that can renew `key` in `stored`, and the stale entry it belongs to (when
+  // the entry itself holds one) -> {refreshToken, staleEntry} or null. With now = 0 every entry
+  // counts as live: this finds the (expired) entry the key would have used.
+  #refreshSource(stored, key) {
     const stale = this.#core.cacheGet(stored, key, 0, 0);
     const refreshToken = stale?.refreshToken || this.#core.cacheRefreshToken(stored, key);
+    if (!refreshToken) return null;
+    return { refreshToken, staleEntry: stale?.refreshToken ? stale : undefined };
+  }
+
+  async #renew(stored, key, epoch) {
+    const refreshToken = this.#refreshSource(stored, key)?.refreshToken;
     if (!refreshToken) return null;
     // Concurrent callers of this client share one redemption, and clients sharing the store
     // take turns (refresh-lock.js): with rotation, a second use of the same refresh token
@@ -120,11 +127,10 @@ export class TokenManager {
       if (epoch !== this.#epoch) return null;
       const live = this.#core.cacheGet(stored, key, this.#nowSeconds(), this.#leeway);
       if (live) return live;
-      const stale = this.#core.cacheGet(stored, key, 0, 0);
-      const refreshToken = stale?.refreshToken || this.#core.cacheRefreshToken(stored, key);
-      if (!refreshToken) return null;
-      if (!(await wasRedeemed(this.#clientId, refreshToken))) {
-        return this.#redeem(refreshToken, key, stale?.refreshToken ? stale : undefined, epoch);
+      const source = this.#refreshSource(stored, key);
+      if (!source) return null;
+      if (!(await wasRedeemed(this.#clientId, source.refreshToken))) {
+        return this.#redeem(source.refreshToken, key, source.staleEntry, epoch);
       }
       if (Date.now() > deadline) throw loginRequired('the stored refresh token was already redeemed by another tab, and its renewed entry did not arrive');
       await new Promise((resolve) => setTimeout(resolve, 20));
