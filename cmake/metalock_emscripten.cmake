@@ -101,11 +101,30 @@ else()
   set(METALOCK_CLOSURE_FLAGS)
 endif()
 
-# --- The module ---------------------------------------------------------------------------
-# name: an executable target holding the bindings; OUTPUT: its file name (name.mjs + .wasm);
-# EXPORT_NAME: the glue's default export; EXTERN_PRE_JS / PRE_JS: the glue's Node fixes.
+# --- The bindings and the modules ----------------------------------------------------------
+# A set of binding sources, compiled once (an object library) for every module that holds it.
+function(metalock_add_wasm_bindings name)
+  add_library(${name} OBJECT ${ARGN})
+  target_compile_options(${name} PRIVATE ${METALOCK_WASM_FLAGS})
+  target_link_libraries(${name} PUBLIC metalock_core_wasm)
+endfunction()
+
+# name: the executable target to create; OUTPUT: its file name (OUTPUT.mjs + OUTPUT.wasm);
+# EXPORT_NAME: the glue's default export; BINDINGS: the object libraries of
+# metalock_add_wasm_bindings() it holds; EXTERN_PRE_JS / PRE_JS: the glue's Node fixes (the
+# PRE_JS is configured with @MODULE_WASM_FILE@, the name of this module's .wasm).
 function(metalock_add_wasm_module name)
-  cmake_parse_arguments(PARSE_ARGV 1 MODULE "" "OUTPUT;EXPORT_NAME;EXTERN_PRE_JS;PRE_JS" "")
+  cmake_parse_arguments(PARSE_ARGV 1 MODULE "" "OUTPUT;EXPORT_NAME;EXTERN_PRE_JS;PRE_JS" "BINDINGS")
+  set(objects)
+  foreach(bindings IN LISTS MODULE_BINDINGS)
+    list(APPEND objects $<TARGET_OBJECTS:${bindings}>)
+  endforeach()
+  add_executable(${name} ${objects})
+  target_link_libraries(${name} PRIVATE metalock_core_wasm)
+  set(MODULE_WASM_FILE ${MODULE_OUTPUT}.wasm)
+  get_filename_component(pre_js_name ${MODULE_PRE_JS} NAME)
+  set(pre_js ${CMAKE_CURRENT_BINARY_DIR}/${MODULE_OUTPUT}.${pre_js_name})
+  configure_file(${MODULE_PRE_JS} ${pre_js} @ONLY)
   set_target_properties(${name} PROPERTIES OUTPUT_NAME ${MODULE_OUTPUT} SUFFIX .mjs)
   target_compile_options(${name} PRIVATE ${METALOCK_WASM_FLAGS})
   target_link_options(${name} PRIVATE
@@ -132,9 +151,9 @@ function(metalock_add_wasm_module name)
     -sTEXTDECODER=2
     "-sINCOMING_MODULE_JS_API=[wasmBinary,locateFile,instantiateWasm]"
     "SHELL:--extern-pre-js ${MODULE_EXTERN_PRE_JS}"
-    "SHELL:--pre-js ${MODULE_PRE_JS}"
+    "SHELL:--pre-js ${pre_js}"
     ${METALOCK_CLOSURE_FLAGS})
-  set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${MODULE_EXTERN_PRE_JS} ${MODULE_PRE_JS})
+  set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${MODULE_EXTERN_PRE_JS} ${pre_js})
   list(JOIN METALOCK_LINK_ENV ";" link_env)
   set_target_properties(${name} PROPERTIES CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;${link_env}")
 endfunction()

@@ -81,6 +81,9 @@ export const distEntries = [
   { name: 'metalock.js + widget.js (one split build)', build: bundleBrowser },
   { name: 'metalock-widget.css', build: () => copy('js/widget/widget.css', 'metalock-widget.css') },
   { name: 'metalock.wasm', build: () => copy('build/wasm/wasm/metalock.wasm', 'metalock.wasm') },
+  // The tenant's module (the browser's bindings and its own; wasm/CMakeLists.txt): tenant.js
+  // bundles its glue, which reads it from next to itself. Pages never fetch it.
+  { name: 'metalock-tenant.wasm', build: () => copy('build/wasm/wasm/metalock-tenant.wasm', 'metalock-tenant.wasm') },
   // Hand-written declarations of the whole public API (3.1.6 has no --emit-tsd), one file per
   // concept: all of them, side by side, so metalock.d.ts (the "types" entry) resolves its
   // re-exports.
@@ -97,7 +100,7 @@ export const distEntries = [
 
 // What dist/ is built from; `npm start` skips the dist step when nothing here is newer.
 const distInputs = ['js', 'tenant', 'build/wasm/wasm/metalock.mjs', 'build/wasm/wasm/metalock.wasm',
-  'scripts/dist.mjs', 'package.json'];
+  'build/wasm/wasm/metalock-tenant.mjs', 'build/wasm/wasm/metalock-tenant.wasm', 'scripts/dist.mjs', 'package.json'];
 
 function modifiedTimes(path) {
   if (!existsSync(path)) return [];

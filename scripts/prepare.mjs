@@ -15,7 +15,8 @@ import { has } from './run.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 // What an install needs in dist/ (package.json "exports" and "bin").
-export const distFiles = ['metalock.js', 'metalock.wasm', 'metalock.d.ts', 'tenant.js', 'tenant.d.ts', 'tenant-cli.js'];
+export const distFiles = ['metalock.js', 'metalock.wasm', 'metalock.d.ts', 'tenant.js', 'metalock-tenant.wasm', 'tenant.d.ts',
+  'tenant-cli.js'];
 
 // What the wasm build needs (Debian package names, as scripts/setup.mjs installs them).
 const toolchain = [

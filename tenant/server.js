@@ -3,7 +3,7 @@
 // handler. Handlers return response objects; the semantics live in the core.
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
-import { loadCore } from '../js/core/load.js';
+import { loadTenantCore } from './core.js';
 import { checkClientMetadata, resolveConfig } from './config.js';
 import { createBruteForceProtection } from './brute-force.js';
 import { createCors } from './cors.js';
@@ -72,7 +72,7 @@ export async function createTenant({
       tenant.signingKey = key;
     });
     keyReady.catch((error) => logError(`metalock-tenant: signing key: ${error.message}`));
-    tenant.core = await loadCore();
+    tenant.core = await loadTenantCore();
     checkClientMetadata(resolved, tenant.core);
     tenant.postLogin = compilePostLogin(resolved.postLogin, tenant.core);
     tenant.outbox = createOutbox(resolve(dataDir), { logError });

@@ -1,4 +1,5 @@
-// decodeJwt / verifyIdTokenClaims / verifyAccessTokenClaims: jwt.hpp. The signature is checked elsewhere (transport).
+// decodeJwt / verifyIdTokenClaims: jwt.hpp. The signature is checked elsewhere (transport).
+// verifyAccessTokenClaims (the tenant's) is in access_token_bindings.cpp.
 #include "envelope.hpp"
 #include "metalock/jwt.hpp"
 #include "metalock/token_cache.hpp"
@@ -31,26 +32,10 @@ std::string verify_claims(TextAddress token_at, std::size_t token_size, TextAddr
   return envelope(verify_id_token_claims(token, expect));
 }
 
-// options: {issuer, audience, now, leeway?}
-std::string verify_access_claims(TextAddress token_at, std::size_t token_size, TextAddress options_at,
-                                 std::size_t options_size) {
-  const std::string token = adopt_text(token_at, token_size);
-  auto options = adopt_json(options_at, options_size);
-  if (!options) return error_envelope(options.error());
-  const Json& o = options.value();
-  AccessTokenExpectations expect;
-  expect.issuer = string_option(o, "issuer");
-  expect.audience = string_option(o, "audience");
-  expect.now = integer_option(o, "now").value_or(0);
-  expect.leeway = integer_option(o, "leeway").value_or(kDefaultAccessTokenLeewaySeconds);
-  return envelope(verify_access_token_claims(token, expect));
-}
-
 }  // namespace
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_jwt) {
   emscripten::function("decodeJwt", &metalock::wasm::decode);
   emscripten::function("verifyIdTokenClaims", &metalock::wasm::verify_claims);
-  emscripten::function("verifyAccessTokenClaims", &metalock::wasm::verify_access_claims);
 }

@@ -1,5 +1,5 @@
-// mapSignup / validateSignupBody: signup.hpp over JSON text. For mapSignup JS has already run
-// validators and resolved prefills.
+// mapSignup: signup.hpp over JSON text. JS has already run validators and resolved prefills.
+// validateSignupBody (the tenant's) is in signup_body_bindings.cpp.
 #include "envelope.hpp"
 #include "metalock/signup.hpp"
 
@@ -16,17 +16,7 @@ std::string map_signup(TextAddress fields_at, std::size_t fields_size, TextAddre
                    adopt_json(base_at, base_size));
 }
 
-std::string validate_body(TextAddress body_at, std::size_t body_size) {
-  auto body = adopt_json(body_at, body_size);
-  if (!body) return error_envelope(body.error());
-  auto status = validate_signup_body(body.value());
-  return status ? ok_envelope(true) : error_envelope(status.error());
-}
-
 }  // namespace
 }  // namespace metalock::wasm
 
-EMSCRIPTEN_BINDINGS(metalock_signup) {
-  emscripten::function("mapSignup", &metalock::wasm::map_signup);
-  emscripten::function("validateSignupBody", &metalock::wasm::validate_body);
-}
+EMSCRIPTEN_BINDINGS(metalock_signup) { emscripten::function("mapSignup", &metalock::wasm::map_signup); }

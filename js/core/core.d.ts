@@ -1,6 +1,7 @@
-// The core as js/core/facade.js offers it to the rest of js/ and to the tenant: one method per
-// binding of wasm/contract.json, same names, same results (tests/js/core-contract.test.js
-// keeps the three in step; tsc checks facade.js against this file). Arguments are JS values:
+// The core as js/core/facade.js offers it to the rest of js/ (MetalockCore, the browser module)
+// and to the tenant (MetalockTenantCore): one method per binding of wasm/contract.json, same
+// names, same results (tests/js/core-contract.test.js keeps the three in step; tsc checks
+// facade.js against this file). Arguments are JS values:
 // the facade turns them into the text the binding takes. Every method throws a MetalockError
 // when the core answers with an error envelope. Not part of the package's public types.
 import type { JsonObject, JsonValue } from '../types/json.js';
@@ -37,16 +38,10 @@ export interface MetalockCore {
   /** The PATCH body, or null when nothing changed. */
   diff(before: unknown, after: unknown): JsonObject | null;
   validatePatch(patch: unknown, policy?: { scope?: string; subject?: string; userId?: string; allowClear?: boolean; storedUserMetadata?: JsonObject }): true;
-  scopeContains(scope: unknown, required: unknown): boolean;
   /** Whether a token with this scope may remove the user's `provider` MFA configuration; refusals throw. */
   validateMultifactorDeletion(provider: unknown, options?: { scope?: string }): true;
   deleteMultifactorRequest(base: unknown, userId: unknown, provider: unknown, accessToken: unknown): HttpRequest;
-  validateClientMetadata(metadata: unknown): true;
-  /** The client's metadata after a PATCH /api/v2/clients/{id} client_metadata change. */
-  applyClientMetadataPatch(current: unknown, changes: unknown): JsonObject;
-  checkCustomClaim(name: unknown): { namespaced: boolean; inAuth0ApiAccessToken: boolean };
   mapSignup(fields: unknown, values?: unknown, base?: unknown): JsonObject;
-  validateSignupBody(body: unknown): true;
   /** Lock's specs as the core reads them (Lock's member names, every member present). */
   parseSignupFields(specs: unknown): JsonObject[];
   /** One spec and the form's values -> the value that would be sent; the field's error throws. */
@@ -55,7 +50,6 @@ export interface MetalockCore {
 
   decodeJwt(token: unknown): DecodedJwt;
   verifyIdTokenClaims(token: unknown, expectations?: JsonObject): JsonObject;
-  verifyAccessTokenClaims(token: unknown, expectations?: JsonObject): JsonObject;
 
   baseUrl(domain: unknown): string;
   userinfoRequest(base: unknown, accessToken: unknown): HttpRequest;
@@ -75,4 +69,18 @@ export interface MetalockCore {
   cacheRefreshToken(stored: (string | null)[] | undefined, key?: TokenKey): string | null;
   /** The manifest text after adding and removing store keys. */
   cacheManifest(manifest: unknown, change?: { add?: string[]; remove?: string[] }): { keys: string[]; serialized: string };
+}
+
+/**
+ * The tenant module's core (tenant/core.js): the browser's bindings and the ones only the local
+ * tenant calls (wasm/contract.json "modules"). Pages never load these.
+ */
+export interface MetalockTenantCore extends MetalockCore {
+  scopeContains(scope: unknown, required: unknown): boolean;
+  validateClientMetadata(metadata: unknown): true;
+  /** The client's metadata after a PATCH /api/v2/clients/{id} client_metadata change. */
+  applyClientMetadataPatch(current: unknown, changes: unknown): JsonObject;
+  checkCustomClaim(name: unknown): { namespaced: boolean; inAuth0ApiAccessToken: boolean };
+  validateSignupBody(body: unknown): true;
+  verifyAccessTokenClaims(token: unknown, expectations?: JsonObject): JsonObject;
 }

@@ -45,6 +45,8 @@ const encoder = new TextEncoder();
 
 // revive() -> a fresh module, or a promise of one (js/core/load.js): after a trap, the next
 // call runs on a new instance while callers keep this same facade object.
+// The facade offers exactly the bindings its module holds: the browser module lacks the
+// tenant's own (wasm/contract.json "modules"), so on it those methods are absent, not broken.
 /**
  * @param {any} initial the Embind module
  * @param {(() => any) | null} [revive]
@@ -109,7 +111,8 @@ export function createFacade(initial, revive) {
     return parsed.value;
   }
 
-  return {
+  /** @type {import('./core.js').MetalockTenantCore} */
+  const methods = {
     merge: (user, patch) => call('merge', dataJson(user), dataJson(patch)),
     diff: (before, after) => call('diff', dataJson(before, 'user_metadata'), dataJson(after, 'user_metadata')),
     validatePatch: (patch, policy = {}) => call('validatePatch', dataJson(patch), toJson(policy)),
@@ -159,4 +162,7 @@ export function createFacade(initial, revive) {
     cacheRefreshToken: (stored, key) => call('cacheRefreshToken', toJson(stored ?? []), toJson(key ?? {})),
     cacheManifest: (manifest, change = {}) => call('cacheManifest', toText(manifest), toJson(change)),
   };
+  // Each method is named after its binding; the tenant's facade (MetalockTenantCore) is the
+  // same object with its module's extra bindings.
+  return /** @type {any} */ (Object.fromEntries(Object.entries(methods).filter(([name]) => typeof initial[name] === 'function')));
 }

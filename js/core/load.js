@@ -49,7 +49,11 @@ function unsupportedNode(options) {
   return onNode && typeof process.getBuiltinModule !== 'function' && !options.wasmBinary;
 }
 
-async function instantiate(given, from) {
+// The tenant's own module (tenant/core.js: metalock-tenant, a superset of this one) loads
+// through the same instantiate and recovery, from its own glue.
+export const instantiateGlue = (glue, options, from) => instantiate(options, from, glue);
+
+async function instantiate(given, from, glue = createMetalockCore) {
   const options = { ...given };
   if (from.binary) options.wasmBinary = from.binary;
   const fetched = from.url !== undefined && !from.byDefault;
@@ -62,11 +66,11 @@ async function instantiate(given, from) {
   let module;
   try {
     if (fetched) options.wasmBinary = await fetchWasm(from.url);
-    module = await createMetalockCore(options);
+    module = await glue(options);
   } catch (error) {
     throw loadFailed(from, error);
   }
-  return createFacade(module, reviver(options, module));
+  return createFacade(module, reviver(options, module, glue));
 }
 
 // A wasm trap leaves an instance unusable, while clients and the tenant keep the facade they
@@ -76,7 +80,7 @@ async function instantiate(given, from) {
 // instantiateWasm hook that instantiates at once lets it run to the end before returning. In
 // a browser that let the glue fetch the .wasm, the reload is asynchronous: until it is done,
 // calls fail with internal_error.
-function reviver(options, first) {
+function reviver(options, first, glue) {
   const bytes = options.wasmBinary ?? first.wasmBinary;
   let compiled = null;
   let pending = null;
@@ -90,12 +94,12 @@ function reviver(options, first) {
           return {};
         },
       };
-      createMetalockCore(fresh).catch(() => {});   // settled already; a late abort is the facade's to see
+      glue(fresh).catch(() => {});   // settled already; a late abort is the facade's to see
       // The glue's own flag that it ran to the end (set in its run(), before the bindings
       // register and without waiting for anything when instantiateWasm answered at once).
       if (fresh.calledRun) return fresh;
     }
-    pending ??= createMetalockCore({ ...options }).finally(() => { pending = null; });
+    pending ??= glue({ ...options }).finally(() => { pending = null; });
     return pending;
   };
 }

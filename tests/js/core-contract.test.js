@@ -1,8 +1,9 @@
 // The one declared JS <-> wasm contract (wasm/contract.json) against the three places that
-// must keep to it: the built module (what the bindings register, and how many wasm arguments
-// each takes), the facade (js/core/facade.js, one method per binding), and its type
-// description (js/core/core.d.ts, same names, same results). tsc checks the facade against
-// core.d.ts (the last test).
+// must keep to it: each built module (what its bindings register, and how many wasm arguments
+// each takes), the facade over each (js/core/facade.js, one method per binding the module
+// holds), and its type description (js/core/core.d.ts, same names, same results). The browser
+// module (what pages fetch) holds the bindings js/ calls; the tenant module those and the
+// tenant's own. tsc checks the facade against core.d.ts (the last test).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -10,65 +11,100 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import createMetalockCore from '#core-glue';
+import createMetalockTenantCore from '#core-tenant-glue';
 import { loadCore } from '../../js/core/load.js';
+import { loadTenantCore } from '../../tenant/core.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const { bindings } = JSON.parse(readFileSync(`${root}wasm/contract.json`, 'utf8'));
+const { bindings, modules } = JSON.parse(readFileSync(`${root}wasm/contract.json`, 'utf8'));
 const names = bindings.map((binding) => binding.name).sort();
 const WASM_ARGS = { text: 2, json: 2, int: 1 };   // text and json cross as (address, size)
 
-test('the manifest names each binding once, with known argument kinds and its C++ file', () => {
+// Each module: its glue, its facade, and the bindings the manifest puts in it.
+const MODULES = {
+  browser: { glue: createMetalockCore, facade: loadCore },
+  tenant: { glue: createMetalockTenantCore, facade: loadTenantCore },
+};
+const namesIn = (module) => bindings.filter((binding) => binding.modules.includes(module)).map(({ name }) => name).sort();
+
+test('the manifest names each binding once, with known argument kinds, its modules and its C++ file', () => {
   assert.equal(new Set(names).size, names.length, 'a name is listed twice');
-  for (const { name, file, args, result } of bindings) {
+  assert.deepEqual(Object.keys(modules).sort(), Object.keys(MODULES).sort());
+  for (const { name, file, modules: holders, args, result } of bindings) {
     assert.match(name, /^[a-z][A-Za-z]+$/, name);
     assert.equal(typeof result, 'string', `${name}: result`);
     for (const [argName, kind] of args) assert.ok(kind in WASM_ARGS, `${name}(${argName}): kind ${kind}`);
+    // The tenant module holds everything the browser's does (one superset, one facade).
+    assert.ok(holders.includes('tenant') && holders.every((module) => module in modules), `${name}: modules ${holders}`);
     const source = readFileSync(`${root}wasm/${file}`, 'utf8');
     assert.ok(source.includes(`emscripten::function("${name}"`), `${name} is registered in wasm/${file}`);
+  }
+});
+
+// The C++ files of each module (wasm/CMakeLists.txt): a binding's file must be linked into
+// exactly the modules the manifest names, and a browser file must hold no tenant-only binding.
+test('wasm/CMakeLists.txt links each binding file into the modules the manifest names', () => {
+  const cmake = readFileSync(`${root}wasm/CMakeLists.txt`, 'utf8');
+  const filesOf = (target) => new RegExp(`metalock_add_wasm_bindings\\(${target}\\s([^)]*)\\)`).exec(cmake)[1]
+    .replace(/#.*$/gm, '').split(/\s+/).filter(Boolean);
+  const browserFiles = filesOf('metalock_browser_bindings');
+  const tenantFiles = filesOf('metalock_tenant_bindings');
+  for (const { name, file, modules: holders } of bindings) {
+    if (holders.includes('browser')) assert.ok(browserFiles.includes(file), `${name}: ${file} is a browser binding file`);
+    else assert.ok(tenantFiles.includes(file), `${name}: ${file} is a tenant-only binding file`);
   }
 });
 
 // What the Emscripten glue itself puts on the module; every other function is a binding.
 const GLUE = new Set(['run', 'inspect', 'BindingError', 'InternalError', 'UnboundTypeError']);
 
-test('the built module registers exactly the manifest bindings, each with its wasm arity', async () => {
-  const module = await createMetalockCore();
-  const registered = Object.keys(module)
-    .filter((key) => typeof module[key] === 'function' && !key.startsWith('_') && !GLUE.has(key))
-    .sort();
-  assert.deepEqual(registered, names);
-  // Embind checks the argument count of every call (closure renames the property that holds
-  // it, so ask the way a caller would find out).
-  for (const { name, args } of bindings) {
-    const arity = args.reduce((sum, [, kind]) => sum + WASM_ARGS[kind], 0);
-    assert.throws(() => module[name](), (error) => error instanceof module.BindingError
-      && error.message === `function ${name} called with 0 arguments, expected ${arity} args!`, name);
-  }
-});
-
-test('the facade has one method per binding, and each reaches its binding with the right arity', async () => {
-  const core = await loadCore();
-  assert.deepEqual(Object.keys(core).sort(), names);
-  // Called with nothing, every method must get an answer from the core (an error envelope is
-  // fine); a wrong argument count would be Embind's BindingError, i.e. internal_error.
-  for (const name of names) {
-    try {
-      core[name]();
-    } catch (error) {
-      assert.equal(error.name, 'MetalockError', `${name}: ${error.stack}`);
-      assert.notEqual(error.code, 'internal_error', `${name}: ${error.description}`);
+for (const [module, { glue, facade }] of Object.entries(MODULES)) {
+  test(`the built ${module} module registers exactly its manifest bindings, each with its wasm arity`, async () => {
+    const instance = await glue();
+    const registered = Object.keys(instance)
+      .filter((key) => typeof instance[key] === 'function' && !key.startsWith('_') && !GLUE.has(key))
+      .sort();
+    assert.deepEqual(registered, namesIn(module));
+    // Embind checks the argument count of every call (closure renames the property that holds
+    // it, so ask the way a caller would find out).
+    for (const { name, args } of bindings.filter((binding) => binding.modules.includes(module))) {
+      const arity = args.reduce((sum, [, kind]) => sum + WASM_ARGS[kind], 0);
+      assert.throws(() => instance[name](), (error) => error instanceof instance.BindingError
+        && error.message === `function ${name} called with 0 arguments, expected ${arity} args!`, name);
     }
-  }
-});
+  });
 
-test('core.d.ts types the same methods with the results the manifest declares', () => {
+  test(`the ${module} facade has one method per binding of its module, each reaching it with the right arity`, async () => {
+    const core = await facade();
+    assert.deepEqual(Object.keys(core).sort(), namesIn(module));
+    // Called with nothing, every method must get an answer from the core (an error envelope is
+    // fine); a wrong argument count would be Embind's BindingError, i.e. internal_error.
+    for (const name of namesIn(module)) {
+      try {
+        core[name]();
+      } catch (error) {
+        assert.equal(error.name, 'MetalockError', `${name}: ${error.stack}`);
+        assert.notEqual(error.code, 'internal_error', `${name}: ${error.description}`);
+      }
+    }
+  });
+}
+
+test('core.d.ts types each module\'s methods with the results the manifest declares', () => {
   const file = `${root}js/core/core.d.ts`;
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const declared = source.statements.find((node) => ts.isInterfaceDeclaration(node) && node.name.text === 'MetalockCore');
-  assert.ok(declared, 'core.d.ts declares interface MetalockCore');
-  const results = Object.fromEntries(declared.members.filter(ts.isMethodSignature)
-    .map((member) => [member.name.getText(source), member.type.getText(source).replace(/\s+/g, ' ')]));
-  assert.deepEqual(Object.keys(results).sort(), names);
+  const methodsOf = (interfaceName) => {
+    const declared = source.statements.find((node) => ts.isInterfaceDeclaration(node) && node.name.text === interfaceName);
+    assert.ok(declared, `core.d.ts declares interface ${interfaceName}`);
+    return Object.fromEntries(declared.members.filter(ts.isMethodSignature)
+      .map((member) => [member.name.getText(source), member.type.getText(source).replace(/\s+/g, ' ')]));
+  };
+  // MetalockTenantCore extends MetalockCore with the tenant-only bindings.
+  const browser = methodsOf(modules.browser.interface);
+  const tenantOnly = methodsOf(modules.tenant.interface);
+  assert.deepEqual(Object.keys(browser).sort(), namesIn('browser'));
+  assert.deepEqual(Object.keys(tenantOnly).sort(), names.filter((name) => !namesIn('browser').includes(name)));
+  const results = { ...browser, ...tenantOnly };
   for (const { name, result } of bindings) assert.equal(results[name], result, `${name}'s result`);
 });
 

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 // room (a path prefix; the longest that matches a file is its room) -> what it may import,
-// besides its own room. `#core-glue` is the Emscripten glue (package.json "imports").
+// besides its own room. `#core-glue` is the Emscripten glue (package.json "imports"),
+// `#core-tenant-glue` the tenant module's.
 const BASE = ['js/error-codes.js', 'js/errors.js'];
 const RULES = {
   'js/error-codes.js': [],
@@ -29,8 +30,9 @@ const RULES = {
   // The widget builds on what any page could use: the public client entry and the field
   // runtime, plus the core through the loader (parseSignupFields, as the tenant uses it).
   'js/widget/': [...BASE, 'js/index.js', 'js/client/create-client.js', 'js/signup/', 'js/core/load.js'],
-  // Node only; it uses the core through the loader, like any other program.
-  'tenant/': ['node:', 'js/core/load.js', ...BASE],
+  // Node only; it uses the core through the loader, like any other program, but its own
+  // module: the tenant glue (wasm/CMakeLists.txt), which holds the bindings only it calls.
+  'tenant/': ['node:', 'js/core/load.js', '#core-tenant-glue', ...BASE],
 };
 
 function filesUnder(dir) {
@@ -78,7 +80,8 @@ test('each room imports only from the rooms below it', () => {
 
 test('the rules bite: the imports the house forbids are refused', () => {
   assert.ok(importsOf('js/client/client.js').includes('js/signup/field-specs.js'));
-  assert.ok(importsOf('tenant/server.js').includes('js/core/load.js'));
+  assert.ok(importsOf('tenant/core.js').includes('js/core/load.js'));
+  assert.ok(importsOf('tenant/core.js').includes('#core-tenant-glue'));
   assert.ok(importsOf('tenant/cli.js').includes('node:util'));
   assert.equal(allowed('js/storage/resolve-storage.js', 'js/client/arguments.js'), false);
   assert.equal(allowed('js/client/client.js', 'js/helpers.js'), false);
@@ -89,4 +92,5 @@ test('the rules bite: the imports the house forbids are refused', () => {
   assert.equal(allowed('js/widget/widget.js', 'js/helpers.js'), false);
   assert.equal(allowed('js/widget/widget.js', 'js/signup/field-specs.js'), true);
   assert.equal(allowed('tenant/server.js', 'js/client/client.js'), false);
+  assert.equal(allowed('js/client/create-client.js', '#core-tenant-glue'), false);
 });

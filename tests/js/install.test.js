@@ -96,7 +96,7 @@ test('npm install <git URL> with the toolchain builds dist/ through prepare and 
   const { code, output } = await npmInstall(app, gitUrl);
   assert.equal(code, 0, output);
   const dist = readdirSync(join(app, 'node_modules', 'metalock', 'dist'));
-  for (const file of ['metalock.js', 'metalock.wasm', 'metalock.d.ts', 'tenant.js', 'tenant-cli.js']) {
+  for (const file of ['metalock.js', 'metalock.wasm', 'metalock.d.ts', 'tenant.js', 'metalock-tenant.wasm', 'tenant-cli.js']) {
     assert.ok(dist.includes(file), `${file} missing from the installed dist/: ${dist.join(', ')}`);
   }
   useInstalled(app);

@@ -96,8 +96,8 @@ after(async () => {
 });
 
 test('the tarball ships dist/ complete, the docs and the license, and nothing of the source tree', () => {
-  for (const file of ['dist/metalock.js', 'dist/metalock.wasm', 'dist/metalock.d.ts', 'dist/tenant.js', 'dist/tenant.d.ts',
-    'dist/tenant-cli.js', 'package.json', 'README.md', 'LICENSE', 'docs/semantics.md', 'docs/errors.md', 'docs/tenant.md']) {
+  for (const file of ['dist/metalock.js', 'dist/metalock.wasm', 'dist/metalock.d.ts', 'dist/tenant.js',
+    'dist/metalock-tenant.wasm', 'dist/tenant.d.ts', 'dist/tenant-cli.js', 'package.json', 'README.md', 'LICENSE', 'docs/semantics.md', 'docs/errors.md', 'docs/tenant.md']) {
     assert.ok(packedFiles.includes(file), `${file} is missing from the tarball`);
   }
   for (const file of packedFiles) {

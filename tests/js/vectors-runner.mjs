@@ -1,6 +1,8 @@
-// Runs conformance vectors (docs/vectors.md) through the wasm build: the pure helpers of
-// the built package (dist/metalock.js) for merge / diff / signup, the core facade for the
-// ops that have no public helper. Shared by `npm run vectors` and tests/js/vectors.test.js.
+// Runs conformance vectors (docs/vectors.md) through the wasm build, each case through both
+// modules (wasm/CMakeLists.txt) where the module holds the op's bindings: the browser one
+// through the pure helpers of the built package (dist/metalock.js) for merge / diff / signup
+// and its core facade for the ops that have no public helper; the tenant one through its
+// facade. Shared by `npm run vectors` and tests/js/vectors.test.js.
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -11,12 +13,31 @@ export async function vectorFiles() {
   return (await readdir(vectorsDir)).filter((name) => name.endsWith('.json')).sort().map((name) => `${vectorsDir}/${name}`);
 }
 
+// module -> {merge, diff, signup, core}
 let apis;
 async function loadApis() {
-  apis ??= Promise.all([import(`${root}dist/metalock.js`), import(`${root}js/core/load.js`)])
-    .then(async ([dist, core]) => ({ dist, core: await core.loadCore() }));
+  apis ??= Promise.all([import(`${root}dist/metalock.js`), import(`${root}js/core/load.js`),
+    import(`${root}tenant/core.js`), import(`${root}js/signup/field-specs.js`)])
+    .then(async ([dist, load, tenant, fieldSpecs]) => {
+      const tenantCore = await tenant.loadTenantCore();
+      return {
+        browser: {
+          merge: dist.applyMetadataPatch, diff: dist.buildMetadataPatch, signup: dist.mapSignupFields,
+          core: await load.loadCore(),
+        },
+        tenant: {
+          merge: tenantCore.merge, diff: tenantCore.diff,
+          signup: (fields, values, base) => fieldSpecs.mapSignupFieldsWith(tenantCore, fields, values, base),
+          core: tenantCore,
+        },
+      };
+    });
   return apis;
 }
+export const MODULES = ['browser', 'tenant'];
+
+// Whether a module holds what the op calls: client metadata is the tenant's only.
+const holds = ({ core }, op) => op !== 'client_metadata' || typeof core.validateClientMetadata === 'function';
 
 const str = (value) => (typeof value === 'string' ? value : undefined);
 
@@ -40,13 +61,14 @@ function tokenCacheSteps(core, steps) {
   return results;
 }
 
-// One op of docs/vectors.md applied to its input, through the wasm build.
-export async function runOp(op, input = {}) {
-  const { dist, core } = await loadApis();
+// One op of docs/vectors.md applied to its input, through one module (MODULES).
+export async function runOp(op, input = {}, module = 'browser') {
+  const api = (await loadApis())[module];
+  const { core } = api;
   switch (op) {
-    case 'merge': return dist.applyMetadataPatch(input.user, input.patch);
-    case 'diff': return dist.buildMetadataPatch(input.before, input.after);
-    case 'signup': return dist.mapSignupFields(input.fields ?? [], input.values ?? {}, input.base ?? {});
+    case 'merge': return api.merge(input.user, input.patch);
+    case 'diff': return api.diff(input.before, input.after);
+    case 'signup': return api.signup(input.fields ?? [], input.values ?? {}, input.base ?? {});
     case 'validate_patch':
       return core.validatePatch(input.patch, {
         scope: str(input.scope), subject: str(input.subject), userId: str(input.user_id),
@@ -79,12 +101,29 @@ export function sameJson(a, b) {
   return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && sameJson(a[key], b[key]));
 }
 
-// -> {pass, expected, got} as display strings.
+// -> [{module, pass, expected, got}] (display strings), one per module that holds the op.
+export async function runCaseInEachModule(testCase) {
+  const all = await loadApis();
+  const outcomes = [];
+  for (const module of MODULES) {
+    if (holds(all[module], testCase.op)) outcomes.push({ module, ...await runCaseIn(testCase, module) });
+  }
+  return outcomes;
+}
+
+// -> {pass, expected, got}: every module that holds the op passes (got names the one that did not).
 export async function runCase(testCase) {
+  const outcomes = await runCaseInEachModule(testCase);
+  const failed = outcomes.find((outcome) => !outcome.pass);
+  if (failed) return { pass: false, expected: failed.expected, got: `${failed.got} (${failed.module} module)` };
+  return outcomes[0];
+}
+
+async function runCaseIn(testCase, module) {
   let value;
   let error;
   try {
-    value = await runOp(testCase.op, testCase.input ?? {});
+    value = await runOp(testCase.op, testCase.input ?? {}, module);
   } catch (caught) {
     error = caught;
   }
@@ -99,7 +138,8 @@ export async function runCase(testCase) {
   return { pass: sameJson(value ?? null, testCase.expect ?? null), expected, got: JSON.stringify(value ?? null) };
 }
 
-// -> {passed, failures: [{file, name, expected, got}]}; an unreadable file is one failure.
+// -> {passed, failures: [{file, name, expected, got}]}, a case counted once per module that ran
+// it; an unreadable file is one failure.
 export async function runVectorFile(file) {
   let doc;
   try {
@@ -112,9 +152,10 @@ export async function runVectorFile(file) {
   }
   const report = { passed: 0, failures: [] };
   for (const testCase of doc.cases) {
-    const outcome = await runCase(testCase);
-    if (outcome.pass) report.passed += 1;
-    else report.failures.push({ file, name: testCase.name, expected: outcome.expected, got: outcome.got });
+    for (const outcome of await runCaseInEachModule(testCase)) {
+      if (outcome.pass) report.passed += 1;
+      else report.failures.push({ file, name: `${testCase.name} (${outcome.module} module)`, expected: outcome.expected, got: outcome.got });
+    }
   }
   return report;
 }
