@@ -7,6 +7,14 @@
 
 namespace metalock {
 
+Error Error::make(std::string code, std::string description, std::string field) {
+  Error e;
+  e.code = std::move(code);
+  e.description = std::move(description);
+  e.field = std::move(field);
+  return e;
+}
+
 // The wasm core is built with METALOCK_ABORT_WITHOUT_MESSAGE (cmake/metalock_emscripten.cmake):
 // stdio would cost it about 1 KB gzipped, and its abort reaches JS as an internal_error anyway.
 void result_access_failed(const char* accessor, const Error* error) noexcept {

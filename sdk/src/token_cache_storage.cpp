@@ -94,12 +94,16 @@ TokenCache TokenCache::from_stored(const std::vector<std::string>& texts) {
     for (const TokenEntry& entry : cache.value().entries()) entries.push_back(entry);
   }
   // By expires_at (ties: in the order read). An index sort keeps the wasm small: sorting the
-  // entries themselves instantiates a merge sort over TokenEntry.
+  // entries themselves instantiates a merge sort over TokenEntry. A heap sort, because
+  // std::sort's introsort costs about 1.4 KB more of the wasm; both are O(n log n) (a store
+  // is untrusted and may list many entries), and the order is total, so stability is moot.
   std::vector<std::size_t> order(entries.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&entries](std::size_t a, std::size_t b) {
+  const auto earlier = [&entries](std::size_t a, std::size_t b) {
     return entries[a].expires_at < entries[b].expires_at || (entries[a].expires_at == entries[b].expires_at && a < b);
-  });
+  };
+  std::make_heap(order.begin(), order.end(), earlier);
+  std::sort_heap(order.begin(), order.end(), earlier);
   TokenCache merged;
   for (std::size_t i : order) merged.put(std::move(entries[i]));
   return merged;
