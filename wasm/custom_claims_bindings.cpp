@@ -11,8 +11,8 @@ namespace {
 std::string check(TextAddress name_at, std::size_t name_size) {
   const std::string name = adopt_text(name_at, name_size);
   if (auto status = check_custom_claim(name); !status) return error_envelope(status.error());
-  return ok_envelope({{"namespaced", is_namespaced_claim(name)},
-                      {"inAuth0ApiAccessToken", custom_claim_allowed_in_access_token(name, true)}});
+  return ok_envelope(json_object({{"namespaced", is_namespaced_claim(name)},
+                      {"inAuth0ApiAccessToken", custom_claim_allowed_in_access_token(name, true)}}));
 }
 
 }  // namespace

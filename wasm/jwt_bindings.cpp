@@ -12,7 +12,7 @@ namespace {
 std::string decode(TextAddress token_at, std::size_t token_size) {
   auto decoded = decode_jwt(adopt_text(token_at, token_size));
   if (!decoded) return error_envelope(decoded.error());
-  return ok_envelope({{"header", decoded.value().header}, {"payload", decoded.value().payload}});
+  return ok_envelope(json_object({{"header", decoded.value().header}, {"payload", decoded.value().payload}}));
 }
 
 // options: {issuer, audience, nonce?, now, leeway?, maxAge?}

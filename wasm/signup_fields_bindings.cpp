@@ -23,9 +23,9 @@ const char* type_name(FieldType type) {
 // The parsed spec in Lock's own member names, every member present (null when unset).
 Json field_json(const SignupField& field) {
   Json options = Json::array();
-  for (const FieldOption& option : field.options) options.push_back({{"label", option.label}, {"value", option.value}});
+  for (const FieldOption& option : field.options) options.push_back(json_object({{"label", option.label}, {"value", option.value}}));
   const auto optional = [](const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); };
-  return {{"name", field.name},
+  return json_object({{"name", field.name},
           {"type", type_name(field.type)},
           {"placeholder", field.placeholder},
           {"placeholderHTML", field.placeholder_html},
@@ -34,7 +34,7 @@ Json field_json(const SignupField& field) {
           {"prefill", optional(field.prefill)},
           {"validator", field.has_validator},
           {"storage", field.root ? Json("root") : Json(nullptr)},
-          {"ariaLabel", field.aria_label}};
+          {"ariaLabel", field.aria_label}});
 }
 
 std::string parse_fields(TextAddress specs_at, std::size_t specs_size) {

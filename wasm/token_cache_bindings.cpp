@@ -30,12 +30,12 @@ TokenKey key_from(const Json& key) {
 }
 
 Json entry_json(const TokenEntry& e) {
-  return {{"clientId", e.client_id},        {"audience", e.audience},
+  return json_object({{"clientId", e.client_id},        {"audience", e.audience},
           {"scope", e.scope},               {"accessToken", e.access_token},
           {"idToken", e.id_token},          {"refreshToken", e.refresh_token},
           {"tokenType", e.token_type},      {"expiresAt", e.expires_at},
           {"idTokenClaims", e.id_token_claims},
-          {"storageKey", token_cache_key({e.client_id, e.audience, e.scope})}};
+          {"storageKey", token_cache_key({e.client_id, e.audience, e.scope})}});
 }
 
 std::vector<std::string> string_list(const Json& options, const char* name) {
@@ -69,7 +69,7 @@ std::string put(TextAddress body_at, std::size_t body_size, TextAddress key_at, 
     TokenCache cache;
     cache.put(entry.value());
     Json stored = entry_json(entry.value());
-    return ok_envelope({{"storageKey", stored["storageKey"]}, {"serialized", cache.serialize()}, {"entry", stored}});
+    return ok_envelope(json_object({{"storageKey", stored["storageKey"]}, {"serialized", cache.serialize()}, {"entry", stored}}));
   };
   return with_json(use, adopt_json(body_at, body_size), adopt_json(key_at, key_size),
                    adopt_json(options_at, options_size));
@@ -91,7 +91,7 @@ std::string manifest(TextAddress text_at, std::size_t text_size, TextAddress cha
         update_token_manifest(text, string_list(change, "add"), string_list(change, "remove"));
     Json keys = Json::array();
     for (const std::string& key : read_token_manifest(serialized)) keys.push_back(key);
-    return ok_envelope({{"keys", std::move(keys)}, {"serialized", serialized}});
+    return ok_envelope(json_object({{"keys", std::move(keys)}, {"serialized", serialized}}));
   };
   return with_json(use, adopt_json(change_at, change_size));
 }

@@ -82,6 +82,12 @@ std::string dump_json(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+Json json_object(std::initializer_list<std::pair<const char*, Json>> members) {
+  Json object = Json::object();
+  for (const auto& [name, value] : members) object[name] = value;
+  return object;
+}
+
 std::optional<std::int64_t> json_int64(const Json& value) {
   using Limits = std::numeric_limits<std::int64_t>;
   if (value.is_number_unsigned()) {

@@ -188,11 +188,11 @@ HttpRequest userinfo_request(const std::string& base, const std::string& access_
 HttpRequest jwks_request(const std::string& base) { return make_request("GET", join(base, "/.well-known/jwks.json")); }
 
 HttpRequest password_realm_request(const std::string& base, const PasswordRealmGrant& grant) {
-  Json body = {{"grant_type", "http://auth0.com/oauth/grant-type/password-realm"},
-               {"client_id", grant.client_id},
-               {"username", grant.username},
-               {"password", grant.password},
-               {"realm", grant.realm}};
+  Json body = json_object({{"grant_type", "http://auth0.com/oauth/grant-type/password-realm"},
+                          {"client_id", grant.client_id},
+                          {"username", grant.username},
+                          {"password", grant.password},
+                          {"realm", grant.realm}});
   if (!grant.audience.empty()) body["audience"] = grant.audience;
   if (!grant.scope.empty()) body["scope"] = grant.scope;
   return json_request("POST", join(base, "/oauth/token"), body);
@@ -200,7 +200,7 @@ HttpRequest password_realm_request(const std::string& base, const PasswordRealmG
 
 HttpRequest refresh_token_request(const std::string& base, const std::string& client_id,
                                   const std::string& refresh_token, const std::string& scope) {
-  Json body = {{"grant_type", "refresh_token"}, {"client_id", client_id}, {"refresh_token", refresh_token}};
+  Json body = json_object({{"grant_type", "refresh_token"}, {"client_id", client_id}, {"refresh_token", refresh_token}});
   if (!scope.empty()) body["scope"] = scope;
   return json_request("POST", join(base, "/oauth/token"), body);
 }

@@ -51,7 +51,7 @@ bool read_entry(const Json& item, TokenEntry& entry) {
 std::string TokenCache::serialize() const {
   Json entries = Json::array();
   for (const TokenEntry& entry : entries_) {
-    entries.push_back({{"client_id", entry.client_id},
+    entries.push_back(json_object({{"client_id", entry.client_id},
                        {"audience", entry.audience},
                        {"scope", entry.scope},
                        {"access_token", entry.access_token},
@@ -59,9 +59,9 @@ std::string TokenCache::serialize() const {
                        {"refresh_token", entry.refresh_token},
                        {"token_type", entry.token_type},
                        {"expires_at", entry.expires_at},
-                       {"id_token_claims", entry.id_token_claims.is_object() ? entry.id_token_claims : Json::object()}});
+                       {"id_token_claims", entry.id_token_claims.is_object() ? entry.id_token_claims : Json::object()}}));
   }
-  return dump_json({{"version", kTokenCacheFormatVersion}, {"entries", std::move(entries)}});
+  return dump_json(json_object({{"version", kTokenCacheFormatVersion}, {"entries", std::move(entries)}}));
 }
 
 Result<TokenCache> TokenCache::deserialize(std::string_view text) {

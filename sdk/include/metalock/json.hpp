@@ -7,9 +7,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace metalock {
 
@@ -45,5 +47,10 @@ std::string dump_json(const Json& value);
 // INT64_MAX]; anything else (NaN included) -> nullopt. get<std::int64_t>() would wrap 1e19 to
 // a negative number and is undefined behaviour for 1e300.
 std::optional<std::int64_t> json_int64(const Json& value);
+
+// {name: value, ...}, member by member. Json's own initializer-list constructor builds each
+// member as a two-element array and checks them all before converting, in line at every call
+// site: this is what the core and the bindings use to build objects, for the wasm's size.
+Json json_object(std::initializer_list<std::pair<const char*, Json>> members);
 
 }  // namespace metalock
