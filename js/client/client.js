@@ -32,6 +32,7 @@ export class Client {
   #verifyIdToken;
   #audience;               // of the last login of this client (else the configured one)
   #lastSubject = null;     // { accessToken, idToken, subject }: decoded once per token; logout forgets it
+  #lastUserinfo = null;    // { accessToken, request }: the core describes GET /userinfo once per token
 
   constructor({ core, base, settings, tokens, transport, verifyIdToken }) {
     this.#core = core;
@@ -149,6 +150,7 @@ export class Client {
   logout() {
     this.#audience = this.#settings.audience;
     this.#lastSubject = null;
+    this.#lastUserinfo = null;
     return this.#tokens.forget();
   }
 
@@ -161,7 +163,10 @@ export class Client {
     } else {
       requireString(token, 'accessToken');
     }
-    const body = await this.#transport.send(this.#core.userinfoRequest(this.#base, token), { idempotent: true });
+    if (this.#lastUserinfo?.accessToken !== token) {
+      this.#lastUserinfo = { accessToken: token, request: Object.freeze(this.#core.userinfoRequest(this.#base, token)) };
+    }
+    const body = await this.#transport.send(this.#lastUserinfo.request, { idempotent: true });
     return this.#normalize(body);
   }
 
