@@ -1,4 +1,4 @@
-// Loads the wasm core once, lazily: concurrent callers share one promise. A failed load is
+// Loads the wasm core once, on first use: concurrent callers share one promise. A failed load is
 // forgotten so that a later call may try again (e.g. after the network came back).
 //
 // Where the .wasm comes from: by default, browsers and workers fetch `metalock.wasm` next to
