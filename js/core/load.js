@@ -87,10 +87,11 @@ async function instantiate(given, from) {
 // A wasm trap leaves an instance unusable, while clients and the tenant keep the facade they
 // got for good: the facade asks this for a fresh instance and carries on with it.
 // With the bytes or the compiled module at hand (Node reads the bytes into module.wasmBinary; a
-// caller may pass them; browsers keep the module compiled at load) the new instance is built synchronously: the glue fills the object it is given, and an
-// instantiateWasm hook that instantiates at once lets it run to the end before returning. In
-// a browser that let the glue fetch the .wasm, the reload is asynchronous: until it is done,
-// calls fail with internal_error.
+// caller may pass them; browsers keep the module they compiled at load) the new instance is
+// built synchronously: the glue fills the object it is given, and an instantiateWasm hook that
+// instantiates at once lets it run to the end before returning. Where the glue fetched the
+// .wasm itself (a caller's locateFile), the reload is asynchronous: until it is done, calls
+// fail with internal_error.
 function reviver(options, first, compiledAtLoad) {
   const bytes = options.wasmBinary ?? first.wasmBinary;
   let compiled = compiledAtLoad;
