@@ -140,23 +140,21 @@ Status check_metadata_names(const std::string& key, const Json& metadata) {
   return ok_status();
 }
 
-}  // namespace
-
-Result<Json> merge_metadata(const Json& user, const Json& patch) {
-  return merge_metadata(Json(user), patch);
-}
-
-Result<Json> merge_metadata(Json&& user, const Json& patch) {
+// Before anything is copied (a copy recurses as deep as the document): both may come
+// straight from JS values, past parse_json's limits.
+Status check_merge_inputs(const Json& user, const Json& patch) {
   if (!user.is_object()) return invalid_body("The user must be a JSON object");
   if (!patch.is_object()) return invalid_body("The patch body must be a JSON object");
-  // Both may come straight from JS values, past parse_json's limits.
-  for (const Json* document : {static_cast<const Json*>(&user), &patch}) {
-    if (auto depth = check_json_depth(*document); !depth) return depth.error();
+  for (const Json* document : {&user, &patch}) {
+    if (auto depth = check_json_depth(*document); !depth) return depth;
   }
-  // The metadata objects are moved out of the result and merged in place: one copy of the
-  // document at most (the caller's, for a const user), where copying the user and then its
-  // metadata again cost half of the merge at 256 KB.
-  Json result = std::move(user);
+  return ok_status();
+}
+
+// The merge on inputs check_merge_inputs accepted, in the caller's own `result`. The metadata
+// objects are moved out of it and merged in place: no copy of the document here, where
+// copying the user and then its metadata again cost half of the merge at 256 KB.
+Result<Json> merge_checked(Json result, const Json& patch) {
   for (const auto& item : patch.items()) {
     const std::string& key = item.key();
     if (!is_metadata_key(key)) {
@@ -178,6 +176,18 @@ Result<Json> merge_metadata(Json&& user, const Json& patch) {
     result[key] = merge_top_level(std::move(current), item.value());
   }
   return result;
+}
+
+}  // namespace
+
+Result<Json> merge_metadata(const Json& user, const Json& patch) {
+  if (auto status = check_merge_inputs(user, patch); !status) return status.error();
+  return merge_checked(Json(user), patch);
+}
+
+Result<Json> merge_metadata(Json&& user, const Json& patch) {
+  if (auto status = check_merge_inputs(user, patch); !status) return status.error();
+  return merge_checked(std::move(user), patch);
 }
 
 Result<Json> diff_metadata(const Json& before, const Json& after) {
