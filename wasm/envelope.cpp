@@ -11,8 +11,21 @@ std::string adopt_text(TextAddress data, std::size_t size) {
   return text;
 }
 
-// The value's text inside the envelope's text: wrapping the Json instead deep-copies it.
-std::string ok_envelope(const Json& value) { return "{\"value\":" + dump_json(value) + "}"; }
+Result<Json> adopt_json(TextAddress data, std::size_t size, const JsonLimits& limits) {
+  if (data == 0) return parse_json(std::string_view(), limits);
+  auto parsed = parse_json(std::string_view(reinterpret_cast<const char*>(data), size), limits);
+  std::free(reinterpret_cast<void*>(data));
+  return parsed;
+}
+
+// The value's text written once, inside the envelope's text: wrapping the Json instead
+// deep-copies it, and concatenating a dump copies the text twice more.
+std::string ok_envelope(const Json& value) {
+  std::string text = "{\"value\":";
+  append_json(text, value);
+  text += '}';
+  return text;
+}
 
 std::string error_envelope(const Error& error) {
   Json body = {{"code", error.code}, {"description", error.description}};

@@ -33,17 +33,18 @@ std::string envelope(const Result<T>& result) {
   return result ? ok_envelope(result.value()) : error_envelope(result.error());
 }
 
-// A JSON text argument from JS, adopted and parsed under the core's limits.
-inline Result<Json> adopt_json(TextAddress data, std::size_t size, const JsonLimits& limits = {}) {
-  return parse_json(adopt_text(data, size), limits);
-}
+// A JSON text argument from JS, parsed under the core's limits straight from the bytes JS
+// placed (no std::string copy of them), which it then frees.
+Result<Json> adopt_json(TextAddress data, std::size_t size, const JsonLimits& limits = {});
 
 // use(doc...) once every argument parsed, else the first failure's error envelope. Adopt
 // every argument before checking any, so none is leaked: with_json(use, adopt_json(...), ...).
 const Error* first_failure(std::initializer_list<const Result<Json>*> docs);
 
+// The documents are the binding's own: `use` may take them as Json& and move them (an owning
+// core overload then skips a copy).
 template <typename Use, typename... Docs>
-std::string with_json(Use&& use, const Docs&... docs) {
+std::string with_json(Use&& use, Docs&&... docs) {
   if (const Error* failure = first_failure({&docs...})) return error_envelope(*failure);
   return use(docs.value()...);
 }

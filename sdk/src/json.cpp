@@ -94,7 +94,16 @@ Status check_json_depth(const Json& value, std::size_t max_depth) {
 }
 
 std::string dump_json(const Json& value) {
-  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::string text;
+  append_json(text, value);
+  return text;
+}
+
+void append_json(std::string& out, const Json& value) {
+  // What Json::dump(-1, ' ', false, replace) does, into the caller's string.
+  nlohmann::detail::serializer<Json> serializer(nlohmann::detail::output_adapter<char, std::string>(out), ' ',
+                                                Json::error_handler_t::replace);
+  serializer.dump(value, /*pretty_print=*/false, /*ensure_ascii=*/false, /*indent_step=*/0);
 }
 
 std::optional<std::int64_t> json_int64(const Json& value) {
