@@ -1,6 +1,7 @@
 #include "envelope.hpp"
 
 #include <cstdlib>
+#include <cstring>
 
 namespace metalock::wasm {
 
@@ -9,6 +10,15 @@ std::string adopt_text(TextAddress data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
   std::free(reinterpret_cast<void*>(data));
   return text;
+}
+
+TextAddress hand_over(const std::string& envelope) {
+  const auto size = static_cast<std::uint32_t>(envelope.size());
+  auto* block = static_cast<unsigned char*>(std::malloc(sizeof size + envelope.size()));
+  if (block == nullptr) return 0;
+  for (std::size_t i = 0; i < sizeof size; ++i) block[i] = static_cast<unsigned char>(size >> (8 * i));
+  std::memcpy(block + sizeof size, envelope.data(), envelope.size());
+  return reinterpret_cast<TextAddress>(block);
 }
 
 Result<Json> adopt_json(TextAddress data, std::size_t size, const JsonLimits& limits) {

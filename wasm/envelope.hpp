@@ -25,6 +25,22 @@ namespace metalock::wasm {
 using TextAddress = std::uintptr_t;
 std::string adopt_text(TextAddress data, std::size_t size);
 
+// How an envelope crosses back: the address of a malloc'ed block holding its length (32-bit,
+// little-endian) and then its UTF-8 bytes, which js/core/facade.js decodes with one
+// TextDecoder call and frees (0 when the block cannot be allocated). Embind's std::string
+// return made the same copy and then walked every byte twice in JS.
+TextAddress hand_over(const std::string& envelope);
+
+template <auto Binding>
+struct ReturnsText;
+template <typename... Args, std::string (*Binding)(Args...)>
+struct ReturnsText<Binding> {
+  static TextAddress call(Args... args) { return hand_over(Binding(args...)); }
+};
+// Every binding is registered as emscripten::function(name, returns_text<&binding>).
+template <auto Binding>
+constexpr auto returns_text = &ReturnsText<Binding>::call;
+
 std::string ok_envelope(const Json& value);
 std::string error_envelope(const Error& error);
 

@@ -50,7 +50,7 @@ std::string verify_access_claims(TextAddress token_at, std::size_t token_size, T
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_jwt) {
-  emscripten::function("decodeJwt", &metalock::wasm::decode);
-  emscripten::function("verifyIdTokenClaims", &metalock::wasm::verify_claims);
-  emscripten::function("verifyAccessTokenClaims", &metalock::wasm::verify_access_claims);
+  emscripten::function("decodeJwt", metalock::wasm::returns_text<&metalock::wasm::decode>);
+  emscripten::function("verifyIdTokenClaims", metalock::wasm::returns_text<&metalock::wasm::verify_claims>);
+  emscripten::function("verifyAccessTokenClaims", metalock::wasm::returns_text<&metalock::wasm::verify_access_claims>);
 }

@@ -44,7 +44,7 @@ std::string validate(TextAddress patch_at, std::size_t patch_size, TextAddress o
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_metadata) {
-  emscripten::function("merge", &metalock::wasm::merge);
-  emscripten::function("diff", &metalock::wasm::diff);
-  emscripten::function("validatePatch", &metalock::wasm::validate);
+  emscripten::function("merge", metalock::wasm::returns_text<&metalock::wasm::merge>);
+  emscripten::function("diff", metalock::wasm::returns_text<&metalock::wasm::diff>);
+  emscripten::function("validatePatch", metalock::wasm::returns_text<&metalock::wasm::validate>);
 }

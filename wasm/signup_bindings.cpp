@@ -27,6 +27,6 @@ std::string validate_body(TextAddress body_at, std::size_t body_size) {
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_signup) {
-  emscripten::function("mapSignup", &metalock::wasm::map_signup);
-  emscripten::function("validateSignupBody", &metalock::wasm::validate_body);
+  emscripten::function("mapSignup", metalock::wasm::returns_text<&metalock::wasm::map_signup>);
+  emscripten::function("validateSignupBody", metalock::wasm::returns_text<&metalock::wasm::validate_body>);
 }

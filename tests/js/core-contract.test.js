@@ -46,6 +46,22 @@ test('the built module registers exactly the manifest bindings, each with its wa
   }
 });
 
+test('a binding returns its envelope as the address of a length-prefixed UTF-8 block', async () => {
+  const module = await createMetalockCore();
+  const place = (text) => {
+    const bytes = new TextEncoder().encode(text);
+    const at = module._malloc(bytes.length);
+    module.HEAPU8.set(bytes, at);
+    return [at, bytes.length];
+  };
+  const at = module.merge(...place('{"user_metadata":{}}'), ...place('{"user_metadata":{"city":"東京 😀"}}'));
+  assert.equal(typeof at, 'number');
+  const size = new DataView(module.HEAPU8.buffer).getUint32(at, true);
+  const text = new TextDecoder().decode(module.HEAPU8.subarray(at + 4, at + 4 + size));
+  module._free(at);
+  assert.deepEqual(JSON.parse(text), { value: { user_metadata: { city: '東京 😀' } } });
+});
+
 test('the facade has one method per binding, and each reaches its binding with the right arity', async () => {
   const core = await loadCore();
   assert.deepEqual(Object.keys(core).sort(), names);
