@@ -4,6 +4,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace metalock {
 namespace {
@@ -103,23 +104,39 @@ Status check_scope(const Json& patch, const PatchPolicy& policy) {
 // property it names without knowing which check produced it.
 std::string child_path(const std::string& path, const std::string& key) { return path + "." + key; }
 
-// Recursion is bounded because validate_patch checks the depth first.
-Status check_field_names(const Json& value, const std::string& path) {
+// The first key holding '.' or '$' at any depth of `value`, in document order. On the way
+// back out, `segments` collects the path to it from the deepest level up, so no path is built
+// unless a name is refused (building one per key cost a string per key of every checked
+// document). Recursion is bounded because the callers check the depth first.
+bool find_bad_name(const Json& value, std::string& bad_key, std::vector<std::string>& segments) {
   if (value.is_object()) {
-    for (const auto& item : value.items()) {
-      const std::string child = child_path(path, item.key());
-      if (item.key().find_first_of(".$") != std::string::npos) {
-        return Error::make(code::invalid_field_name,
-                           "Field names must not contain '.' or '$': '" + item.key() + "'", child);
+    for (const auto& [key, child] : value.get_ref<const Json::object_t&>()) {
+      const bool bad = key.find_first_of(".$") != std::string::npos;
+      if (bad) bad_key = key;
+      if (bad || (child.is_structured() && find_bad_name(child, bad_key, segments))) {
+        segments.push_back("." + key);
+        return true;
       }
-      if (auto status = check_field_names(item.value(), child); !status) return status;
     }
   } else if (value.is_array()) {
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      if (auto status = check_field_names(value[i], path + "[" + std::to_string(i) + "]"); !status) return status;
+    const auto& items = value.get_ref<const Json::array_t&>();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (items[i].is_structured() && find_bad_name(items[i], bad_key, segments)) {
+        segments.push_back("[" + std::to_string(i) + "]");
+        return true;
+      }
     }
   }
-  return ok_status();
+  return false;
+}
+
+Status check_field_names(const Json& value, const std::string& path) {
+  std::string bad_key;
+  std::vector<std::string> segments;
+  if (!find_bad_name(value, bad_key, segments)) return ok_status();
+  std::string field = path;
+  for (auto it = segments.rbegin(); it != segments.rend(); ++it) field += *it;
+  return Error::make(code::invalid_field_name, "Field names must not contain '.' or '$': '" + bad_key + "'", field);
 }
 
 Status check_reserved_keys(const Json& app_metadata) {
