@@ -2,7 +2,8 @@
 // metalock from before `import('./metalock.js')` to the first helper call done (JS fetched,
 // wasm fetched + compiled + instantiated, one call), beside auth0-js 10 from inserting its
 // <script> (dist/auth0.min.js) to its first call done (an Authentication client built and
-// an authorize URL built: auth0-js needs no more to be ready).
+// an authorize URL built: auth0-js needs no more to be ready). Both from the same server, every
+// file served from memory (a file read per request would weigh on one side only).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../tests/e2e/support/chromium.mjs';
@@ -56,9 +57,10 @@ async function timeLoads(browser, url, loads) {
 // that a busy machine weighs on both alike.
 export async function measureStartup({ loads = 20 } = {}) {
   const server = await startStaticServer({
-    root: `${root}dist/`,
     pages: {
       '/metalock.html': METALOCK_PAGE,
+      '/metalock.js': readFileSync(`${root}dist/metalock.js`),
+      '/metalock.wasm': readFileSync(`${root}dist/metalock.wasm`),
       '/auth0js.html': AUTH0JS_PAGE,
       '/auth0.min.js': readFileSync(`${root}node_modules/auth0-js/dist/auth0.min.js`),
     },

@@ -31,6 +31,8 @@ export class Client {
   #transport;
   #verifyIdToken;
   #audience;               // of the last login of this client (else the configured one)
+  #lastSubject = null;     // { accessToken, idToken, subject }: decoded once per token; logout forgets it
+  #lastUserinfo = null;    // { accessToken, request }: the core describes GET /userinfo once per token
 
   constructor({ core, base, settings, tokens, transport, verifyIdToken }) {
     this.#core = core;
@@ -123,7 +125,7 @@ export class Client {
     const token = await this.#managementToken('updateUserMetadata');
     const userId = this.#userIdFor(userIdArgument, token);
     const patch = planMetadataUpdate(this.#core, {
-      changes, scope: token.scope, subject: tokenSubject(this.#core, token), userId,
+      changes, scope: token.scope, subject: this.#subjectOf(token), userId,
     });
     if (patch === null) return this.getUser(userId);
     const request = this.#core.patchUserRequest(this.#base, userId, patch, token.accessToken);
@@ -147,6 +149,8 @@ export class Client {
   // token from before it; the promise settles once the store has let go of them too.
   logout() {
     this.#audience = this.#settings.audience;
+    this.#lastSubject = null;
+    this.#lastUserinfo = null;
     return this.#tokens.forget();
   }
 
@@ -159,7 +163,10 @@ export class Client {
     } else {
       requireString(token, 'accessToken');
     }
-    const body = await this.#transport.send(this.#core.userinfoRequest(this.#base, token), { idempotent: true });
+    if (this.#lastUserinfo?.accessToken !== token) {
+      this.#lastUserinfo = { accessToken: token, request: Object.freeze(this.#core.userinfoRequest(this.#base, token)) };
+    }
+    const body = await this.#transport.send(this.#lastUserinfo.request, { idempotent: true });
     return this.#normalize(body);
   }
 
@@ -173,9 +180,18 @@ export class Client {
 
   #userIdFor(userId, entry) {
     if (userId !== undefined && userId !== null) return requireString(userId, 'userId');
-    const subject = tokenSubject(this.#core, entry);
+    const subject = this.#subjectOf(entry);
     if (!subject) throw invalidArgument('userId is required: the token names no user', 'userId');
     return subject;
+  }
+
+  // The user an entry's tokens act for (token-subject.js), decoded once per pair of tokens.
+  #subjectOf(entry) {
+    const last = this.#lastSubject;
+    if (last?.accessToken !== entry.accessToken || last.idToken !== entry.idToken) {
+      this.#lastSubject = { accessToken: entry.accessToken, idToken: entry.idToken, subject: tokenSubject(this.#core, entry) };
+    }
+    return this.#lastSubject.subject;
   }
 
   #normalize(body) {

@@ -38,6 +38,10 @@ export class TokenManager {
   #queue = Promise.resolve();    // storage work, one job at a time, in call order
   #refreshing = new Map();       // refresh token -> the one redemption in flight
   #epoch = 0;                    // bumped by forget()
+  // The core's last answers (pure functions of their inputs), forgotten on logout: the
+  // manifest text -> its keys, and per key the live entry for the same stored texts and second.
+  #lastManifest = null;          // { text, keys }
+  #lastLive = new Map();         // key id -> { now, stored, entry }
 
   constructor({ core, storage, transport, base, clientId, leeway, verifyIdToken, nowSeconds }) {
     this.#core = core;
@@ -73,7 +77,7 @@ export class TokenManager {
     const epoch = this.#epoch;
     const stored = await this.#enqueue(() => this.#readAll());
     if (epoch !== this.#epoch) return null;   // logout() came in between: nothing from before it
-    const live = this.#core.cacheGet(stored, key, this.#nowSeconds(), this.#leeway);
+    const live = this.#live(stored, key);
     if (live) return live;
     return this.#renew(stored, key, epoch);
   }
@@ -81,6 +85,8 @@ export class TokenManager {
   forget() {
     this.#epoch += 1;
     this.#refreshing.clear();
+    this.#lastManifest = null;
+    this.#lastLive.clear();
     const keys = this.#namedKeys(this.#storage.peek(this.#manifestKey));
     this.#written.clear();
     for (const key of keys) this.#storage.remove(key);   // synchronous for a synchronous store
@@ -89,6 +95,21 @@ export class TokenManager {
       const again = this.#namedKeys(await this.#storage.get(this.#manifestKey), keys);
       await Promise.all([...again, this.#manifestKey].map((key) => this.#storage.remove(key)));
     });
+  }
+
+  // The core's live entry for `key` in `stored` now. Its answer depends on nothing else (the
+  // clock in whole seconds), so calls in the same second over the same stored texts reuse it
+  // rather than hand every entry to the core again.
+  #live(stored, key) {
+    const now = this.#nowSeconds();
+    const id = `${key.clientId}\n${key.audience}\n${key.scope}`;
+    const last = this.#lastLive.get(id);
+    if (last && last.now === now && sameTexts(last.stored, stored)) return last.entry;
+    const entry = this.#core.cacheGet(stored, key, now, this.#leeway);
+    if (entry) Object.freeze(entry);   // shared by the calls that reuse it
+    if (this.#lastLive.size >= 8) this.#lastLive.clear();
+    this.#lastLive.set(id, { now, stored, entry });
+    return entry;
   }
 
   // The refresh token that can renew `key` in `stored`, and the stale entry it belongs to (when
@@ -125,7 +146,7 @@ export class TokenManager {
     for (;;) {
       const stored = await this.#enqueue(() => this.#readAll());
       if (epoch !== this.#epoch) return null;
-      const live = this.#core.cacheGet(stored, key, this.#nowSeconds(), this.#leeway);
+      const live = this.#live(stored, key);
       if (live) return live;
       const source = this.#refreshSource(stored, key);
       if (!source) return null;
@@ -194,12 +215,20 @@ export class TokenManager {
   #namedKeys(manifest, extra = []) {
     let listed = [];
     try {
-      if (typeof manifest === 'string') listed = this.#core.cacheManifest(manifest).keys;
+      if (typeof manifest === 'string') listed = this.#listed(manifest);
     } catch {
       // the known keys still go
     }
     const inStore = this.#storage.keys(`${this.#manifestKey}::`) ?? [];
     return [...new Set([...listed, ...inStore, ...this.#written, ...extra])];
+  }
+
+  // The keys a manifest text lists; the core reads each text once.
+  #listed(manifest) {
+    if (this.#lastManifest?.text !== manifest) {
+      this.#lastManifest = { text: manifest, keys: this.#core.cacheManifest(manifest).keys };
+    }
+    return this.#lastManifest.keys;
   }
 
   #enqueue(job) {
@@ -208,6 +237,8 @@ export class TokenManager {
     return run;
   }
 }
+
+const sameTexts = (a, b) => a.length === b.length && a.every((text, index) => text === b[index]);
 
 export function loginRequired(description) {
   return new MetalockError({ code: ErrorCode.login_required, description });

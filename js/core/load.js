@@ -1,9 +1,10 @@
-// Loads the wasm core once, lazily: concurrent callers share one promise. A failed load is
+// Loads the wasm core once, on first use: concurrent callers share one promise. A failed load is
 // forgotten so that a later call may try again (e.g. after the network came back).
 //
 // Where the .wasm comes from: by default, browsers and workers fetch `metalock.wasm` next to
 // the module (import.meta.url; bundlers see that URL too) and Node reads it from disk next to
-// the module. An app may say otherwise once, before the first load: useWasm({ url | binary })
+// the module. In browsers that fetch starts as soon as the package has been evaluated, not on
+// the first call (wasm-compile.js). An app may say otherwise once, before the first load: useWasm({ url | binary })
 // (init() and createClient({ wasm }) call it). A second, different setting is an error, never
 // silently ignored: the module loads once per page or process.
 import createMetalockCore from '#core-glue';
@@ -13,6 +14,9 @@ import { createFacade } from './facade.js';
 import {
   conflictingSource, defaultSource, fetchWasm, loadFailed, readWasmSource, sameSource,
 } from './wasm-source.js';
+import {
+  compileAhead, compilesInBrowser, compileWasm, dropCompiledUnless, instantiateCompiled, takeCompiled,
+} from './wasm-compile.js';
 
 let loading = null;
 let source = null;   // what the app set, or what the load in flight or done used; null: not decided
@@ -27,6 +31,7 @@ export function useWasm(setting) {
   const wanted = readWasmSource(setting);
   if (source === null) {
     source = wanted;
+    dropCompiledUnless(wanted.url);
     return;
   }
   if (!sameSource(source, wanted)) throw conflictingSource(source, wanted);
@@ -59,29 +64,40 @@ async function instantiate(given, from) {
       description: `metalock needs Node 20.16 or newer (process.getBuiltinModule); this is ${process.version}`,
     });
   }
+  // The glue's own options (the tenant's, tests') keep the glue's own way of loading.
+  const compiles = from.url !== undefined && compilesInBrowser()
+    && !options.wasmBinary && !options.locateFile && !options.instantiateWasm;
   let module;
+  let compiled = null;
   try {
-    if (fetched) options.wasmBinary = await fetchWasm(from.url);
-    module = await createMetalockCore(options);
+    if (compiles) {
+      const compiling = takeCompiled(from.url) ?? compileWasm(from.url);
+      module = await instantiateCompiled(createMetalockCore, options, compiling);
+      compiled = await compiling;
+    } else {
+      if (fetched) options.wasmBinary = await fetchWasm(from.url);
+      module = await createMetalockCore(options);
+    }
   } catch (error) {
     throw loadFailed(from, error);
   }
-  return createFacade(module, reviver(options, module));
+  return createFacade(module, reviver(options, module, compiled));
 }
 
 // A wasm trap leaves an instance unusable, while clients and the tenant keep the facade they
 // got for good: the facade asks this for a fresh instance and carries on with it.
-// With the bytes at hand (Node reads them into module.wasmBinary; a caller may pass them) the
-// new instance is built synchronously: the glue fills the object it is given, and an
-// instantiateWasm hook that instantiates at once lets it run to the end before returning. In
-// a browser that let the glue fetch the .wasm, the reload is asynchronous: until it is done,
-// calls fail with internal_error.
-function reviver(options, first) {
+// With the bytes or the compiled module at hand (Node reads the bytes into module.wasmBinary; a
+// caller may pass them; browsers keep the module they compiled at load) the new instance is
+// built synchronously: the glue fills the object it is given, and an instantiateWasm hook that
+// instantiates at once lets it run to the end before returning. Where the glue fetched the
+// .wasm itself (a caller's locateFile), the reload is asynchronous: until it is done, calls
+// fail with internal_error.
+function reviver(options, first, compiledAtLoad) {
   const bytes = options.wasmBinary ?? first.wasmBinary;
-  let compiled = null;
+  let compiled = compiledAtLoad;
   let pending = null;
   return () => {
-    if (bytes) {
+    if (bytes || compiled) {
       compiled ??= new WebAssembly.Module(bytes);
       const fresh = {
         ...options,
@@ -99,3 +115,13 @@ function reviver(options, first) {
     return pending;
   };
 }
+
+// The default .wasm is fetched and compiled ahead in browsers, once this module has been
+// evaluated: a microtask later, so that an app's synchronous top-level code (evaluated in the
+// same job) can still choose another source, which then is the only one fetched.
+// Only a real URL is fetched (no import.meta.url, as in a CommonJS bundle: nothing ahead).
+queueMicrotask(() => {
+  if (source !== null || loading) return;
+  const { url } = defaultSource();
+  if (URL.canParse?.(url) ?? /^[a-z][a-z0-9+.-]*:/i.test(url)) compileAhead(url);
+});
