@@ -43,7 +43,17 @@ function startupRows(startup) {
     `auth0-js ${ms(startup.auth0js)}`, ratio(r), `<= 1.00x: ${verdict(r <= 1)}`]];
 }
 
-// One row per op and size: native MB/s, then Node and Chromium (MB/s, native/wasm, x JSON.parse).
+// What a Node call pays for: the share of JS's own JSON work (stringify of the arguments,
+// JSON.parse of the result), and the native/wasm ratio that would remain with a core as fast
+// as native, given that JS work: (native time + JS JSON time) / native time.
+function crossing(n, side) {
+  if (side.jsJsonShare === undefined) return '';
+  const floor = 1 + side.jsJsonShare * (n.mbps / side.mbps);   // times per byte: 1/MB/s, same bytes
+  return `JS JSON ${(100 * side.jsJsonShare).toFixed(0)}%, floor ${floor.toFixed(1)}x`;
+}
+
+// One row per op and size: native MB/s, then Node and Chromium (MB/s, native/wasm, x JSON.parse,
+// what the call pays for).
 function opRows(native, node, chromium) {
   const byName = (rows) => new Map(rows.map((row) => [row.name, row]));
   const nodeBy = byName(node);
@@ -55,15 +65,15 @@ function opRows(native, node, chromium) {
     const target = (w) => (targeted ? `<= 2x: ${verdict(n.mbps / w.mbps <= 2)}` : '');
     for (const [where, side] of [['Node', nodeBy.get(n.name)], ['Chromium', chromeBy.get(n.name)]]) {
       if (!side) continue;
-      if (side.error) { rows.push([`${op} ${size} (${where})`, 'error', '', side.error, '', '']); continue; }
+      if (side.error) { rows.push([`${op} ${size} (${where})`, 'error', '', side.error, '', '', '']); continue; }
       rows.push([`${op} ${size} (${where})`, mbps(side.mbps), `native ${mbps(n.mbps)}`,
-        `native/wasm ${(n.mbps / side.mbps).toFixed(1)}`, `${side.jsonParseRatio.toFixed(1)}x`, target(side)]);
+        `native/wasm ${(n.mbps / side.mbps).toFixed(1)}`, `${side.jsonParseRatio.toFixed(1)}x`, crossing(n, side), target(side)]);
     }
     if (!nodeBy.has(n.name) && !chromeBy.has(n.name)) {
       const nativeTarget = ['merge', 'diff', 'validate'].includes(op) && bytes === 262144;
-      rows.push([`${op} ${size} (native only)`, mbps(n.mbps), '', '', '', nativeTarget ? `>= 200 MB/s: ${verdict(n.mbps >= 200)}` : '']);
+      rows.push([`${op} ${size} (native only)`, mbps(n.mbps), '', '', '', '', nativeTarget ? `>= 200 MB/s: ${verdict(n.mbps >= 200)}` : '']);
     } else if (['merge', 'diff', 'validate'].includes(op) && bytes === 262144) {
-      rows.push([`${op} ${size} native`, mbps(n.mbps), '', '', '', `>= 200 MB/s: ${verdict(n.mbps >= 200)}`]);
+      rows.push([`${op} ${size} native`, mbps(n.mbps), '', '', '', '', `>= 200 MB/s: ${verdict(n.mbps >= 200)}`]);
     }
   }
   return rows;
@@ -71,7 +81,7 @@ function opRows(native, node, chromium) {
 
 function refusalRows(native) {
   return native.filter((row) => row.name.startsWith('BM_refuse'))
-    .map((row) => [`native early refusal: ${row.name.replace('BM_refuse_', '')}`, `${row.micros.toFixed(2)} us/call`, '', '', '', '']);
+    .map((row) => [`native early refusal: ${row.name.replace('BM_refuse_', '')}`, `${row.micros.toFixed(2)} us/call`, '', '', '', '', '']);
 }
 
 function endToEndRows(e2e, calls) {
@@ -89,7 +99,7 @@ function memoryRows(memory) {
 }
 
 export function printTable(results, log = console.log) {
-  const header = ['figure', 'metalock', 'beside', 'ratio', 'x JSON.parse', 'target'];
+  const header = ['figure', 'metalock', 'beside', 'ratio', 'x JSON.parse', 'a Node call pays', 'target'];
   const rows = [
     ...sizeRows(results.sizes),
     ...startupRows(results.startup),
@@ -97,7 +107,7 @@ export function printTable(results, log = console.log) {
     ...refusalRows(results.native),
     ...endToEndRows(results.endToEnd, results.e2eCalls),
     ...memoryRows(results.memory),
-  ].map((row) => (row.length === 5 ? [...row.slice(0, 4), '', row[4]] : row));   // x JSON.parse: per-op rows only
+  ].map((row) => (row.length === 5 ? [...row.slice(0, 4), '', '', row[4]] : row));   // the per-op columns: per-op rows only
   const widths = header.map((_, i) => Math.max(header[i].length, ...rows.map((row) => String(row[i]).length)));
   const line = (row) => row.map((cell, i) => String(cell).padEnd(widths[i])).join(' | ').trimEnd();
   log(line(header));

@@ -93,6 +93,8 @@ export const wasmCalls = {
   signup_max_form: 'mapSignupFields(fields, values, base)                    dist/metalock.js',
 };
 
+let assertJsonSafe;   // js/core/json-safe.js, imported with the module under test
+
 const cpuSeconds = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
@@ -117,6 +119,21 @@ async function runFor(call, seconds, isAsync, minCalls = 1) {
   return { iterations, seconds: elapsed };
 }
 
+// CPU seconds per call of the JS JSON work a call of the case includes, the part of the
+// crossing that stays with JS objects in and out whatever the core does: the facade's
+// assertJsonSafe + JSON.stringify of each value argument, and JSON.parse of the result's
+// envelope text. Text arguments (already JSON) cost no stringify.
+async function jsJsonSeconds(values, result, seconds) {
+  const envelope = JSON.stringify({ value: result });
+  const work = () => {
+    for (const value of values) JSON.stringify(assertJsonSafe(value));
+    JSON.parse(envelope);
+  };
+  await runFor(work, seconds / 4, false);
+  const { iterations, seconds: spent } = await runFor(work, seconds / 2, false, 5);
+  return spent / iterations;
+}
+
 // CPU seconds per JSON.parse of all of a case's input files: the yardstick a JS user knows.
 async function jsonParseSeconds(texts, seconds) {
   const parse = () => { for (const text of texts) JSON.parse(text); };
@@ -126,7 +143,8 @@ async function jsonParseSeconds(texts, seconds) {
 }
 
 // Runs every case whose native name passes `filter` (Google Benchmark's --benchmark_filter:
-// a regex, '-' in front negates). Returns [{ name, mbps, iterations, seconds, bytes }] and,
+// a regex, '-' in front negates). Returns [{ name, mbps, iterations, seconds, bytes,
+// jsonParseRatio, jsJsonShare (jsJsonSeconds over a call's time) }] and,
 // for a case the core refused, { name, error }.
 export async function runWasmBench({ documentsDir, minSeconds = 0.2, warmSeconds = 0.1, filter, log = () => {} }) {
   const read = (file) => readFileSync(`${documentsDir}/${file}`);
@@ -134,6 +152,8 @@ export async function runWasmBench({ documentsDir, minSeconds = 0.2, warmSeconds
   const pkg = await import(pathToFileURL(`${root}dist/metalock.js`).href);
   const { loadCore } = await import(pathToFileURL(`${root}js/core/load.js`).href);
   const core = await loadCore();
+  const { assertJsonSafe: safe } = await import(pathToFileURL(`${root}js/core/json-safe.js`).href);
+  assertJsonSafe = safe;
   const api = { pkg, core, base: core.baseUrl('metalock-bench.auth0.com') };
 
   const selected = benchCases(context, context.sizes).filter(({ name }) => passes(filter, name));
@@ -153,7 +173,9 @@ export async function runWasmBench({ documentsDir, minSeconds = 0.2, warmSeconds
       const { iterations, seconds } = await runFor(call, minSeconds, isAsync, 5);
       const row = { name: bench.name, bytes, iterations, seconds, mbps: (iterations * bytes) / seconds / 1e6 };
       row.jsonParseRatio = (seconds / iterations) / await jsonParseSeconds(files.map((file) => read(file).toString('utf8')), minSeconds);
-      log(`${bench.name.padEnd(30)} ${row.mbps.toFixed(1).padStart(9)} MB/s  ${iterations} calls  ${row.jsonParseRatio.toFixed(1)}x JSON.parse`);
+      const result = isAsync ? await first : first;
+      row.jsJsonShare = await jsJsonSeconds(values, result, minSeconds) / (seconds / iterations);
+      log(`${bench.name.padEnd(30)} ${row.mbps.toFixed(1).padStart(9)} MB/s  ${iterations} calls  ${row.jsonParseRatio.toFixed(1)}x JSON.parse  JS JSON ${(100 * row.jsJsonShare).toFixed(0)}% of a call`);
       rows.push(row);
     } catch (error) {
       log(`${bench.name.padEnd(30)} ERROR ${error.code ?? ''} ${error.message}`);

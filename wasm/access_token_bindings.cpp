@@ -27,5 +27,5 @@ std::string verify_access_claims(TextAddress token_at, std::size_t token_size, T
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_access_token) {
-  emscripten::function("verifyAccessTokenClaims", &metalock::wasm::verify_access_claims);
+  emscripten::function("verifyAccessTokenClaims", metalock::wasm::returns_text<&metalock::wasm::verify_access_claims>);
 }

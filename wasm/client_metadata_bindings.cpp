@@ -24,6 +24,6 @@ std::string apply(TextAddress current_at, std::size_t current_size, TextAddress 
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_client_metadata) {
-  emscripten::function("validateClientMetadata", &metalock::wasm::validate);
-  emscripten::function("applyClientMetadataPatch", &metalock::wasm::apply);
+  emscripten::function("validateClientMetadata", metalock::wasm::returns_text<&metalock::wasm::validate>);
+  emscripten::function("applyClientMetadataPatch", metalock::wasm::returns_text<&metalock::wasm::apply>);
 }

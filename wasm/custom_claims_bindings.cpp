@@ -18,4 +18,4 @@ std::string check(TextAddress name_at, std::size_t name_size) {
 }  // namespace
 }  // namespace metalock::wasm
 
-EMSCRIPTEN_BINDINGS(metalock_custom_claims) { emscripten::function("checkCustomClaim", &metalock::wasm::check); }
+EMSCRIPTEN_BINDINGS(metalock_custom_claims) { emscripten::function("checkCustomClaim", metalock::wasm::returns_text<&metalock::wasm::check>); }

@@ -4,8 +4,9 @@
 // floats, 64-bit integers, emscripten::val) from a constructor, which keeps their JS
 // converters (UTF-16/UTF-32 codecs, typed-array views, the emval handle table) and the C++
 // type_info of each in the module. Our bindings only pass int / unsigned long (text
-// addresses and sizes) and return std::string (one JSON envelope), so this file defines the
-// two symbols of bind.cpp itself and the linker never pulls bind.cpp out of libembind.a.
+// addresses and sizes) and return unsigned long (the address of the envelope's text,
+// envelope.hpp's hand_over), so this file defines the two symbols of bind.cpp itself and the
+// linker never pulls bind.cpp out of libembind.a.
 // A binding with any other parameter or return type fails at module start-up with Embind's
 // "unbound type" error (the wasm tests catch it): register the type here first.
 // Mirrors Emscripten 3.1.6's system/lib/embind/bind.cpp.
@@ -37,7 +38,6 @@ EMSCRIPTEN_KEEPALIVE const char* __getTypeName(const void*) { return strdup("(a 
 EMSCRIPTEN_KEEPALIVE __attribute__((constructor)) void __embind_register_native_and_builtin_types() {
   register_integer<int>("int");
   register_integer<unsigned long>("unsigned long");
-  _embind_register_std_string(TypeID<std::string>::get(), "std::string");
 }
 
 }  // extern "C"

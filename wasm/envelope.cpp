@@ -1,6 +1,7 @@
 #include "envelope.hpp"
 
 #include <cstdlib>
+#include <cstring>
 
 namespace metalock::wasm {
 
@@ -11,8 +12,30 @@ std::string adopt_text(TextAddress data, std::size_t size) {
   return text;
 }
 
-// The value's text inside the envelope's text: wrapping the Json instead deep-copies it.
-std::string ok_envelope(const Json& value) { return "{\"value\":" + dump_json(value) + "}"; }
+TextAddress hand_over(const std::string& envelope) {
+  const auto size = static_cast<std::uint32_t>(envelope.size());
+  auto* block = static_cast<unsigned char*>(std::malloc(sizeof size + envelope.size()));
+  if (block == nullptr) return 0;
+  for (std::size_t i = 0; i < sizeof size; ++i) block[i] = static_cast<unsigned char>(size >> (8 * i));
+  std::memcpy(block + sizeof size, envelope.data(), envelope.size());
+  return reinterpret_cast<TextAddress>(block);
+}
+
+Result<Json> adopt_json(TextAddress data, std::size_t size, const JsonLimits& limits) {
+  if (data == 0) return parse_json(std::string_view(), limits);
+  auto parsed = parse_json(std::string_view(reinterpret_cast<const char*>(data), size), limits);
+  std::free(reinterpret_cast<void*>(data));
+  return parsed;
+}
+
+// The value's text written once, inside the envelope's text: wrapping the Json instead
+// deep-copies it, and concatenating a dump copies the text twice more.
+std::string ok_envelope(const Json& value) {
+  std::string text = "{\"value\":";
+  append_json(text, value);
+  text += '}';
+  return text;
+}
 
 std::string error_envelope(const Error& error) {
   Json body = {{"code", error.code}, {"description", error.description}};

@@ -25,6 +25,22 @@ namespace metalock::wasm {
 using TextAddress = std::uintptr_t;
 std::string adopt_text(TextAddress data, std::size_t size);
 
+// How an envelope crosses back: the address of a malloc'ed block holding its length (32-bit,
+// little-endian) and then its UTF-8 bytes, which js/core/facade.js decodes with one
+// TextDecoder call and frees (0 when the block cannot be allocated). Embind's std::string
+// return made the same copy and then walked every byte twice in JS.
+TextAddress hand_over(const std::string& envelope);
+
+template <auto Binding>
+struct ReturnsText;
+template <typename... Args, std::string (*Binding)(Args...)>
+struct ReturnsText<Binding> {
+  static TextAddress call(Args... args) { return hand_over(Binding(args...)); }
+};
+// Every binding is registered as emscripten::function(name, returns_text<&binding>).
+template <auto Binding>
+constexpr auto returns_text = &ReturnsText<Binding>::call;
+
 std::string ok_envelope(const Json& value);
 std::string error_envelope(const Error& error);
 
@@ -33,17 +49,18 @@ std::string envelope(const Result<T>& result) {
   return result ? ok_envelope(result.value()) : error_envelope(result.error());
 }
 
-// A JSON text argument from JS, adopted and parsed under the core's limits.
-inline Result<Json> adopt_json(TextAddress data, std::size_t size, const JsonLimits& limits = {}) {
-  return parse_json(adopt_text(data, size), limits);
-}
+// A JSON text argument from JS, parsed under the core's limits straight from the bytes JS
+// placed (no std::string copy of them), which it then frees.
+Result<Json> adopt_json(TextAddress data, std::size_t size, const JsonLimits& limits = {});
 
 // use(doc...) once every argument parsed, else the first failure's error envelope. Adopt
 // every argument before checking any, so none is leaked: with_json(use, adopt_json(...), ...).
 const Error* first_failure(std::initializer_list<const Result<Json>*> docs);
 
+// The documents are the binding's own: `use` may take them as Json& and move them (an owning
+// core overload then skips a copy).
 template <typename Use, typename... Docs>
-std::string with_json(Use&& use, const Docs&... docs) {
+std::string with_json(Use&& use, Docs&&... docs) {
   if (const Error* failure = first_failure({&docs...})) return error_envelope(*failure);
   return use(docs.value()...);
 }

@@ -93,13 +93,13 @@ std::string parse_response(int status, TextAddress headers_at, std::size_t heade
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_http) {
-  emscripten::function("baseUrl", &metalock::wasm::base);
-  emscripten::function("userinfoRequest", &metalock::wasm::userinfo);
-  emscripten::function("jwksRequest", &metalock::wasm::jwks);
-  emscripten::function("passwordRealmRequest", &metalock::wasm::password_realm);
-  emscripten::function("refreshTokenRequest", &metalock::wasm::refresh);
-  emscripten::function("signupRequest", &metalock::wasm::signup);
-  emscripten::function("getUserRequest", &metalock::wasm::get_user);
-  emscripten::function("patchUserRequest", &metalock::wasm::patch_user);
-  emscripten::function("parseResponse", &metalock::wasm::parse_response);
+  emscripten::function("baseUrl", metalock::wasm::returns_text<&metalock::wasm::base>);
+  emscripten::function("userinfoRequest", metalock::wasm::returns_text<&metalock::wasm::userinfo>);
+  emscripten::function("jwksRequest", metalock::wasm::returns_text<&metalock::wasm::jwks>);
+  emscripten::function("passwordRealmRequest", metalock::wasm::returns_text<&metalock::wasm::password_realm>);
+  emscripten::function("refreshTokenRequest", metalock::wasm::returns_text<&metalock::wasm::refresh>);
+  emscripten::function("signupRequest", metalock::wasm::returns_text<&metalock::wasm::signup>);
+  emscripten::function("getUserRequest", metalock::wasm::returns_text<&metalock::wasm::get_user>);
+  emscripten::function("patchUserRequest", metalock::wasm::returns_text<&metalock::wasm::patch_user>);
+  emscripten::function("parseResponse", metalock::wasm::returns_text<&metalock::wasm::parse_response>);
 }

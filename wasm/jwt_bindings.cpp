@@ -36,6 +36,6 @@ std::string verify_claims(TextAddress token_at, std::size_t token_size, TextAddr
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_jwt) {
-  emscripten::function("decodeJwt", &metalock::wasm::decode);
-  emscripten::function("verifyIdTokenClaims", &metalock::wasm::verify_claims);
+  emscripten::function("decodeJwt", metalock::wasm::returns_text<&metalock::wasm::decode>);
+  emscripten::function("verifyIdTokenClaims", metalock::wasm::returns_text<&metalock::wasm::verify_claims>);
 }

@@ -13,7 +13,8 @@ namespace {
 constexpr JsonLimits kStoredUserLimits{kMaxJsonDepth, 4 * kMaxJsonBytes};
 
 std::string merge(TextAddress user_at, std::size_t user_size, TextAddress patch_at, std::size_t patch_size) {
-  return with_json([](const Json& user, const Json& patch) { return envelope(merge_metadata(user, patch)); },
+  // The parsed user is the binding's own: merged in place, not copied first.
+  return with_json([](Json& user, const Json& patch) { return envelope(merge_metadata(std::move(user), patch)); },
                    adopt_json(user_at, user_size, kStoredUserLimits), adopt_json(patch_at, patch_size));
 }
 
@@ -43,7 +44,7 @@ std::string validate(TextAddress patch_at, std::size_t patch_size, TextAddress o
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_metadata) {
-  emscripten::function("merge", &metalock::wasm::merge);
-  emscripten::function("diff", &metalock::wasm::diff);
-  emscripten::function("validatePatch", &metalock::wasm::validate);
+  emscripten::function("merge", metalock::wasm::returns_text<&metalock::wasm::merge>);
+  emscripten::function("diff", metalock::wasm::returns_text<&metalock::wasm::diff>);
+  emscripten::function("validatePatch", metalock::wasm::returns_text<&metalock::wasm::validate>);
 }

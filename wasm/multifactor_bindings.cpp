@@ -32,6 +32,6 @@ std::string delete_request(TextAddress base_at, std::size_t base_size, TextAddre
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_multifactor) {
-  emscripten::function("validateMultifactorDeletion", &metalock::wasm::validate);
-  emscripten::function("deleteMultifactorRequest", &metalock::wasm::delete_request);
+  emscripten::function("validateMultifactorDeletion", metalock::wasm::returns_text<&metalock::wasm::validate>);
+  emscripten::function("deleteMultifactorRequest", metalock::wasm::returns_text<&metalock::wasm::delete_request>);
 }

@@ -23,5 +23,5 @@ std::string normalize(TextAddress userinfo_at, std::size_t userinfo_size, TextAd
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_profile) {
-  emscripten::function("normalizeProfile", &metalock::wasm::normalize);
+  emscripten::function("normalizeProfile", metalock::wasm::returns_text<&metalock::wasm::normalize>);
 }

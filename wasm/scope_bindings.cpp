@@ -17,4 +17,4 @@ std::string contains(TextAddress scope_at, std::size_t scope_size, TextAddress r
 }  // namespace
 }  // namespace metalock::wasm
 
-EMSCRIPTEN_BINDINGS(metalock_scope) { emscripten::function("scopeContains", &metalock::wasm::contains); }
+EMSCRIPTEN_BINDINGS(metalock_scope) { emscripten::function("scopeContains", metalock::wasm::returns_text<&metalock::wasm::contains>); }

@@ -19,4 +19,6 @@ std::string map_signup(TextAddress fields_at, std::size_t fields_size, TextAddre
 }  // namespace
 }  // namespace metalock::wasm
 
-EMSCRIPTEN_BINDINGS(metalock_signup) { emscripten::function("mapSignup", &metalock::wasm::map_signup); }
+EMSCRIPTEN_BINDINGS(metalock_signup) {
+  emscripten::function("mapSignup", metalock::wasm::returns_text<&metalock::wasm::map_signup>);
+}

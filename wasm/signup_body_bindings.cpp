@@ -19,5 +19,5 @@ std::string validate_body(TextAddress body_at, std::size_t body_size) {
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_signup_body) {
-  emscripten::function("validateSignupBody", &metalock::wasm::validate_body);
+  emscripten::function("validateSignupBody", metalock::wasm::returns_text<&metalock::wasm::validate_body>);
 }

@@ -65,6 +65,6 @@ std::string check_field(TextAddress spec_at, std::size_t spec_size, TextAddress 
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_signup_fields) {
-  emscripten::function("parseSignupFields", &metalock::wasm::parse_fields);
-  emscripten::function("checkSignupField", &metalock::wasm::check_field);
+  emscripten::function("parseSignupFields", metalock::wasm::returns_text<&metalock::wasm::parse_fields>);
+  emscripten::function("checkSignupField", metalock::wasm::returns_text<&metalock::wasm::check_field>);
 }

@@ -100,8 +100,8 @@ std::string manifest(TextAddress text_at, std::size_t text_size, TextAddress cha
 }  // namespace metalock::wasm
 
 EMSCRIPTEN_BINDINGS(metalock_token_cache) {
-  emscripten::function("cacheGet", &metalock::wasm::get);
-  emscripten::function("cachePut", &metalock::wasm::put);
-  emscripten::function("cacheRefreshToken", &metalock::wasm::refresh_token);
-  emscripten::function("cacheManifest", &metalock::wasm::manifest);
+  emscripten::function("cacheGet", metalock::wasm::returns_text<&metalock::wasm::get>);
+  emscripten::function("cachePut", metalock::wasm::returns_text<&metalock::wasm::put>);
+  emscripten::function("cacheRefreshToken", metalock::wasm::returns_text<&metalock::wasm::refresh_token>);
+  emscripten::function("cacheManifest", metalock::wasm::returns_text<&metalock::wasm::manifest>);
 }

@@ -42,6 +42,18 @@ function toText(value) {
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// A binding's result: the address of a block holding the envelope's length (32-bit, little
+// endian) and its UTF-8 bytes (wasm/envelope.hpp, hand_over), decoded at once and freed.
+function takeText(module, address) {
+  if (!address) fail(ErrorCode.payload_too_large, 'The result does not fit in the core\'s memory');
+  const heap = module.HEAPU8;
+  const size = (heap[address] | (heap[address + 1] << 8) | (heap[address + 2] << 16) | (heap[address + 3] << 24)) >>> 0;
+  const text = decoder.decode(heap.subarray(address + 4, address + 4 + size));
+  module._free(address);
+  return text;
+}
 
 // revive() -> a fresh module, or a promise of one (js/core/load.js): after a trap, the next
 // call runs on a new instance while callers keep this same facade object.
@@ -100,7 +112,7 @@ export function createFacade(initial, revive) {
         if (typeof arg === 'number') wasmArgs.push(arg);
         else place(arg, wasmArgs, addresses);
       }
-      envelope = module[name](...wasmArgs);
+      envelope = takeText(module, module[name](...wasmArgs));
     } catch (error) {
       if (error instanceof MetalockError) throw error;
       dead = true;

@@ -65,21 +65,45 @@ Result<Json> parse_json(std::string_view text, const JsonLimits& limits) {
   return doc;
 }
 
-Status check_json_depth(const Json& value, std::size_t max_depth) {
-  // Iterative walk: the value may come from a caller who built it without limits.
-  std::vector<std::pair<const Json*, std::size_t>> stack{{&value, 0}};
-  while (!stack.empty()) {
-    auto [node, depth] = stack.back();
-    stack.pop_back();
-    if (!node->is_structured()) continue;
-    if (depth + 1 > max_depth) return too_deep_error(max_depth);
-    for (const auto& child : *node) stack.emplace_back(&child, depth + 1);
+namespace {
+
+// Whether `node` nests deeper than `levels` more levels. The recursion stops one level past
+// `levels`, so a hostile document cannot exhaust the stack; no allocation, where a stack of
+// pending nodes cost a growing vector per call (glibc then consolidated its free lists).
+bool deeper_than(const Json& node, std::size_t levels) {
+  if (node.is_object()) {
+    if (levels == 0) return true;
+    for (const auto& item : node.get_ref<const Json::object_t&>()) {
+      if (item.second.is_structured() && deeper_than(item.second, levels - 1)) return true;
+    }
+  } else if (node.is_array()) {
+    if (levels == 0) return true;
+    for (const auto& child : node.get_ref<const Json::array_t&>()) {
+      if (child.is_structured() && deeper_than(child, levels - 1)) return true;
+    }
   }
+  return false;
+}
+
+}  // namespace
+
+Status check_json_depth(const Json& value, std::size_t max_depth) {
+  // The value may come from a caller who built it without limits.
+  if (deeper_than(value, max_depth)) return too_deep_error(max_depth);
   return ok_status();
 }
 
 std::string dump_json(const Json& value) {
-  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::string text;
+  append_json(text, value);
+  return text;
+}
+
+void append_json(std::string& out, const Json& value) {
+  // What Json::dump(-1, ' ', false, replace) does, into the caller's string.
+  nlohmann::detail::serializer<Json> serializer(nlohmann::detail::output_adapter<char, std::string>(out), ' ',
+                                                Json::error_handler_t::replace);
+  serializer.dump(value, /*pretty_print=*/false, /*ensure_ascii=*/false, /*indent_step=*/0);
 }
 
 Json json_object(std::initializer_list<std::pair<const char*, Json>> members) {

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace metalock {
 namespace {
@@ -103,23 +104,39 @@ Status check_scope(const Json& patch, const PatchPolicy& policy) {
 // property it names without knowing which check produced it.
 std::string child_path(const std::string& path, const std::string& key) { return path + "." + key; }
 
-// Recursion is bounded because validate_patch checks the depth first.
-Status check_field_names(const Json& value, const std::string& path) {
+// The first key holding '.' or '$' at any depth of `value`, in document order. On the way
+// back out, `segments` collects the path to it from the deepest level up, so no path is built
+// unless a name is refused (building one per key cost a string per key of every checked
+// document). Recursion is bounded because the callers check the depth first.
+bool find_bad_name(const Json& value, std::string& bad_key, std::vector<std::string>& segments) {
   if (value.is_object()) {
-    for (const auto& item : value.items()) {
-      const std::string child = child_path(path, item.key());
-      if (item.key().find_first_of(".$") != std::string::npos) {
-        return Error::make(code::invalid_field_name,
-                           "Field names must not contain '.' or '$': '" + item.key() + "'", child);
+    for (const auto& [key, child] : value.get_ref<const Json::object_t&>()) {
+      const bool bad = key.find_first_of(".$") != std::string::npos;
+      if (bad) bad_key = key;
+      if (bad || (child.is_structured() && find_bad_name(child, bad_key, segments))) {
+        segments.push_back("." + key);
+        return true;
       }
-      if (auto status = check_field_names(item.value(), child); !status) return status;
     }
   } else if (value.is_array()) {
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      if (auto status = check_field_names(value[i], path + "[" + std::to_string(i) + "]"); !status) return status;
+    const auto& items = value.get_ref<const Json::array_t&>();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (items[i].is_structured() && find_bad_name(items[i], bad_key, segments)) {
+        segments.push_back("[" + std::to_string(i) + "]");
+        return true;
+      }
     }
   }
-  return ok_status();
+  return false;
+}
+
+Status check_field_names(const Json& value, const std::string& path) {
+  std::string bad_key;
+  std::vector<std::string> segments;
+  if (!find_bad_name(value, bad_key, segments)) return ok_status();
+  std::string field = path;
+  for (auto it = segments.rbegin(); it != segments.rend(); ++it) field += *it;
+  return Error::make(code::invalid_field_name, "Field names must not contain '.' or '$': '" + bad_key + "'", field);
 }
 
 Status check_reserved_keys(const Json& app_metadata) {
@@ -140,23 +157,21 @@ Status check_metadata_names(const std::string& key, const Json& metadata) {
   return ok_status();
 }
 
-}  // namespace
-
-Result<Json> merge_metadata(const Json& user, const Json& patch) {
-  return merge_metadata(Json(user), patch);
-}
-
-Result<Json> merge_metadata(Json&& user, const Json& patch) {
+// Before anything is copied (a copy recurses as deep as the document): both may come
+// straight from JS values, past parse_json's limits.
+Status check_merge_inputs(const Json& user, const Json& patch) {
   if (!user.is_object()) return invalid_body("The user must be a JSON object");
   if (!patch.is_object()) return invalid_body("The patch body must be a JSON object");
-  // Both may come straight from JS values, past parse_json's limits.
-  for (const Json* document : {static_cast<const Json*>(&user), &patch}) {
-    if (auto depth = check_json_depth(*document); !depth) return depth.error();
+  for (const Json* document : {&user, &patch}) {
+    if (auto depth = check_json_depth(*document); !depth) return depth;
   }
-  // The metadata objects are moved out of the result and merged in place: one copy of the
-  // document at most (the caller's, for a const user), where copying the user and then its
-  // metadata again cost half of the merge at 256 KB.
-  Json result = std::move(user);
+  return ok_status();
+}
+
+// The merge on inputs check_merge_inputs accepted, in the caller's own `result`. The metadata
+// objects are moved out of it and merged in place: no copy of the document here, where
+// copying the user and then its metadata again cost half of the merge at 256 KB.
+Result<Json> merge_checked(Json result, const Json& patch) {
   for (const auto& item : patch.items()) {
     const std::string& key = item.key();
     if (!is_metadata_key(key)) {
@@ -178,6 +193,18 @@ Result<Json> merge_metadata(Json&& user, const Json& patch) {
     result[key] = merge_top_level(std::move(current), item.value());
   }
   return result;
+}
+
+}  // namespace
+
+Result<Json> merge_metadata(const Json& user, const Json& patch) {
+  if (auto status = check_merge_inputs(user, patch); !status) return status.error();
+  return merge_checked(Json(user), patch);
+}
+
+Result<Json> merge_metadata(Json&& user, const Json& patch) {
+  if (auto status = check_merge_inputs(user, patch); !status) return status.error();
+  return merge_checked(std::move(user), patch);
 }
 
 Result<Json> diff_metadata(const Json& before, const Json& after) {

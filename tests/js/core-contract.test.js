@@ -90,6 +90,22 @@ for (const [module, { glue, facade }] of Object.entries(MODULES)) {
   });
 }
 
+test('a binding returns its envelope as the address of a length-prefixed UTF-8 block', async () => {
+  const module = await createMetalockCore();
+  const place = (text) => {
+    const bytes = new TextEncoder().encode(text);
+    const at = module._malloc(bytes.length);
+    module.HEAPU8.set(bytes, at);
+    return [at, bytes.length];
+  };
+  const at = module.merge(...place('{"user_metadata":{}}'), ...place('{"user_metadata":{"city":"東京 😀"}}'));
+  assert.equal(typeof at, 'number');
+  const size = new DataView(module.HEAPU8.buffer).getUint32(at, true);
+  const text = new TextDecoder().decode(module.HEAPU8.subarray(at + 4, at + 4 + size));
+  module._free(at);
+  assert.deepEqual(JSON.parse(text), { value: { user_metadata: { city: '東京 😀' } } });
+});
+
 test('core.d.ts types each module\'s methods with the results the manifest declares', () => {
   const file = `${root}js/core/core.d.ts`;
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);

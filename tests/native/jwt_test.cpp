@@ -158,7 +158,7 @@ TEST_CASE("subject must be a non-empty string", "[jwt][id_token]") {
   CHECK(error_code(with(auth0_claims(), "sub", 7)) == "invalid_token");
 }
 
-TEST_CASE("audience is a string or an array holding the client id; azp decides between several",
+TEST_CASE("audience is a string or an array holding the client id, azp decides between several",
           "[jwt][id_token]") {
   CHECK(error_code(without(auth0_claims(), "aud")) == "invalid_audience");
   CHECK(error_code(with(auth0_claims(), "aud", "other-client")) == "invalid_audience");

@@ -141,6 +141,14 @@ TEST_CASE("merge and diff refuse documents nested past the limit", "[metadata]")
   CHECK(diff_metadata(deep_metadata, Json::object()).error().code == code::too_deep);
 }
 
+TEST_CASE("merge refuses a const user nested far past the limit before copying it", "[metadata]") {
+  Json metadata = Json::array();
+  Json* innermost = &metadata;
+  for (int i = 0; i < 200000; ++i) innermost = &innermost->emplace_back(Json::array());
+  const Json user = {{"user_metadata", {{"deep", std::move(metadata)}}}};
+  CHECK(merge_metadata(user, Json::object()).error().code == code::too_deep);
+}
+
 TEST_CASE("diff: invalid_body for non-objects", "[metadata][diff]") {
   CHECK(diff_metadata(Json::array(), Json::object()).error().code == code::invalid_body);
   CHECK(diff_metadata(Json::object(), Json(1)).error().field == "after");

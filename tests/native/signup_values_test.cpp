@@ -42,7 +42,7 @@ TEST_CASE("signup: text fields go to user_metadata, root fields to the root", "[
   CHECK(body == expected);
 }
 
-TEST_CASE("signup: no custom fields means no user_metadata; only root ones send it empty, as Lock does", "[signup]") {
+TEST_CASE("signup: no custom fields means no user_metadata, only root ones send it empty, as Lock does", "[signup]") {
   CHECK(body_for("[]", "{}") == kBase);
   CHECK_FALSE(body_for("[]", "{}").contains("user_metadata"));
   const Json body = body_for(R"([{"name":"nickname","placeholder":"Nick","storage":"root"}])", R"({"nickname":"an"})");
@@ -130,16 +130,17 @@ TEST_CASE("signup: values are HTML-stripped and otherwise sent as typed", "[sign
         "field_required (bio)");
 }
 
-TEST_CASE("signup: without a validator a field is required; with one it may be empty", "[signup]") {
+TEST_CASE("signup: without a validator a field is required, with one it may be empty", "[signup]") {
   CHECK(failure(R"([{"name":"company","placeholder":"Company"}])", "{}") == "field_required (company)");
   CHECK(failure(R"([{"name":"company","placeholder":"Company"}])", R"({"company":"   "})") == "field_required (company)");
   CHECK(body_for(R"([{"name":"company","placeholder":"Company","validator":true}])", "{}")["user_metadata"] ==
         Json({{"company", ""}}));
   CHECK(failure(R"([{"name":"company","placeholder":"Company","validator":false}])", "{}") == "field_required (company)");
-  // An empty root attribute would be refused by Auth0: it is left out.
+  // An empty root attribute would be refused by Auth0: it is left out; user_metadata is still
+  // sent, empty, as Lock sends it.
   const Json body = body_for(R"([{"name":"given_name","placeholder":"First","storage":"root","validator":true}])", "{}");
   CHECK_FALSE(body.contains("given_name"));
-  CHECK_FALSE(body.contains("user_metadata"));
+  CHECK(body["user_metadata"] == Json::object());
 }
 
 TEST_CASE("signup: the base needs client_id, connection, email, password", "[signup]") {

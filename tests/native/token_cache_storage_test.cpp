@@ -141,7 +141,7 @@ TEST_CASE("one stored text per entry: from_stored reads them all, skips garbage,
   CHECK(TokenCache::from_stored({}).size() == 0);
 }
 
-TEST_CASE("the manifest lists storage keys, sorted and unique; garbage reads as none", "[token_cache][storage]") {
+TEST_CASE("the manifest lists storage keys, sorted and unique, garbage reads as none", "[token_cache][storage]") {
   using metalock::read_token_manifest;
   using metalock::update_token_manifest;
   const std::string added = update_token_manifest("", {"b", "a", "b"}, {});

@@ -70,7 +70,7 @@ TEST_CASE("an expired exact entry gives way to a live wider one", "[token_cache]
   CHECK(served(cache, key("openid")) == "live");
 }
 
-TEST_CASE("client and audience must match; an empty audience is the default one", "[token_cache]") {
+TEST_CASE("client and audience must match, an empty audience is the default one", "[token_cache]") {
   TokenCache cache;
   cache.put(entry("openid", "mgmt", kNow + 3600));
   cache.put(entry("openid", "default", kNow + 3600, ""));

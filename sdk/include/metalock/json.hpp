@@ -41,6 +41,8 @@ Status check_json_depth(const Json& value, std::size_t max_depth = kMaxJsonDepth
 
 // Compact serialization that never throws (invalid UTF-8 is replaced with U+FFFD).
 std::string dump_json(const Json& value);
+// The same text appended to `out`: for a caller wrapping it in more text, without a copy.
+void append_json(std::string& out, const Json& value);
 
 // A JSON number read as an int64 (epoch seconds, leeway, max_age): integers as they are, an
 // unsigned one past INT64_MAX as INT64_MAX, a float floored and clamped to [INT64_MIN,
