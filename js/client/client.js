@@ -114,7 +114,7 @@ export class Client {
     const token = await this.#managementToken('getUser');
     const id = this.#userIdFor(userId, token);
     const request = this.#core.getUserRequest(this.#base, id, token.accessToken);
-    return this.#normalize(await this.#transport.send(request, { idempotent: true }));
+    return this.#sendForProfile(request);
   }
 
   // updateUserMetadata(changes) or (userId, changes): sends `changes` as given. The empty
@@ -130,7 +130,7 @@ export class Client {
     if (patch === null) return this.getUser(userId);
     const request = this.#core.patchUserRequest(this.#base, userId, patch, token.accessToken);
     // Idempotent: a top-level merge applied twice gives the same user.
-    return this.#normalize(await this.#transport.send(request, { idempotent: true }));
+    return this.#sendForProfile(request);
   }
 
   // DELETE /api/v2/users/{id}/multifactor/{provider}; the id defaults to the token's subject.
@@ -166,8 +166,7 @@ export class Client {
     if (this.#lastUserinfo?.accessToken !== token) {
       this.#lastUserinfo = { accessToken: token, request: Object.freeze(this.#core.userinfoRequest(this.#base, token)) };
     }
-    const body = await this.#transport.send(this.#lastUserinfo.request, { idempotent: true });
-    return this.#normalize(body);
+    return this.#sendForProfile(this.#lastUserinfo.request);
   }
 
   // The cached token for the Management API audience (`${base}/api/v2/`), any scope.
@@ -194,11 +193,11 @@ export class Client {
     return this.#lastSubject.subject;
   }
 
-  #normalize(body) {
-    return this.#core.normalizeProfile(body, {
-      userMetadataClaim: this.#settings.userMetadataClaim,
-      appMetadataClaim: this.#settings.appMetadataClaim,
-    });
+  // Sends an idempotent request whose answer is a user; the core parses the response and
+  // normalizes the profile in one crossing.
+  #sendForProfile(request) {
+    const options = { userMetadataClaim: this.#settings.userMetadataClaim, appMetadataClaim: this.#settings.appMetadataClaim };
+    return this.#transport.send(request, { idempotent: true, read: (response) => this.#core.profileResponse(response, options) });
   }
 }
 

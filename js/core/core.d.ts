@@ -61,6 +61,7 @@ export interface MetalockCore {
   patchUserRequest(base: unknown, userId: unknown, patch: unknown, accessToken: unknown): HttpRequest;
   /** The parsed 2xx body (null when empty); an error status throws the normalized error. */
   parseResponse(response?: { status?: number; headers?: { [name: string]: string }; body?: unknown }): JsonValue;
+  profileResponse(response: { status?: number; headers?: { [name: string]: string }; body?: unknown }, options?: { userMetadataClaim?: string; appMetadataClaim?: string }): JsonObject;
 
   /** stored: the texts read from the store, one per entry (null for a missing one). */
   cacheGet(stored: (string | null)[] | undefined, key: TokenKey | undefined, nowSeconds: number, leeway?: number): TokenEntry | null;

@@ -41,6 +41,13 @@ function toText(value) {
   return value === undefined || value === null ? '' : String(value);
 }
 
+// A response as the transport read it -> parseResponse's and profileResponse's first arguments.
+/** @param {{ status?: number, headers?: { [name: string]: string }, body?: unknown }} [response] */
+function responseArgs({ status, headers, body } = {}) {
+  const bodyText = typeof body === 'string' || body == null ? toText(body) : toJson(body);
+  return [Number(status) | 0, toJson(headers ?? {}), bodyText];
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -160,11 +167,11 @@ export function createFacade(initial, revive) {
       call('patchUserRequest', toText(base), toText(userId), dataJson(patch), toText(accessToken)),
     deleteMultifactorRequest: (base, userId, provider, accessToken) =>
       call('deleteMultifactorRequest', toText(base), toText(userId), toText(provider), toText(accessToken)),
-    // headers: a plain object (the transport's headerObject); the core reads names
-    // case-insensitively.
-    parseResponse: ({ status, headers, body } = {}) =>
-      call('parseResponse', Number(status) | 0, toJson(headers ?? {}),
-        typeof body === 'string' || body == null ? toText(body) : toJson(body)),
+    // response: {status, headers, body}; headers a plain object (the transport's headerObject),
+    // whose names the core reads case-insensitively.
+    parseResponse: (response) => call('parseResponse', ...responseArgs(response)),
+    // parseResponse and normalizeProfile in one crossing: the body is parsed once.
+    profileResponse: (response, options = {}) => call('profileResponse', ...responseArgs(response), toJson(options)),
 
     // stored: the texts read from the store, one per entry (null for a missing one).
     cacheGet: (stored, key, nowSeconds, leeway) =>

@@ -74,8 +74,10 @@ export function createTransport({ core, fetch, timeoutMs, retry = {} }) {
     }
   }
 
-  // -> the parsed 2xx body (null when empty); throws MetalockError.
-  async function send(request, { idempotent = false } = {}) {
+  // -> what read(response) makes of the final response: by default the parsed 2xx body (null
+  // when empty); a caller may have the core read it into something else in the same crossing
+  // (core.profileResponse). Throws MetalockError.
+  async function send(request, { idempotent = false, read = core.parseResponse } = {}) {
     for (let tries = 0; ; tries += 1) {
       const canRetry = tries < policy.maxRetries;
       let response;
@@ -98,7 +100,7 @@ export function createTransport({ core, fetch, timeoutMs, retry = {} }) {
         await sleep(backoffDelayMs(tries, policy.backoffMs));
         continue;
       }
-      return core.parseResponse(response);
+      return read(response);
     }
   }
 

@@ -138,3 +138,46 @@ TEST_CASE("profile: invalid_json and the JSON limits", "[profile]") {
   const std::string big = "{\"a\":\"" + std::string(metalock::kMaxJsonBytes, 'x') + "\"}";
   CHECK(normalize_profile(big).error().code == code::payload_too_large);
 }
+
+TEST_CASE("profile: an owned document is normalized as the const one is", "[profile]") {
+  for (const char* text : {
+           R"({"sub":"auth0|1","https://example.com/user_metadata":{"theme":"dark"},"user_metadata":{"old":1}})",
+           R"({"user_id":"auth0|1","user_metadata":{"theme":"dark"},"app_metadata":{"plan":"pro"}})",
+           R"({"sub":"auth0|1","user_metadata":"not an object"})", R"({"sub":"auth0|1"})"}) {
+    INFO(text);
+    const Json document = Json::parse(text);
+    for (const ProfileOptions& options : {ProfileOptions{}, claims()}) {
+      auto from_const = normalize_profile(document, options);
+      auto from_owned = normalize_profile(Json(document), options);
+      REQUIRE(from_const);
+      REQUIRE(from_owned);
+      CHECK(from_owned.value() == from_const.value());
+    }
+  }
+  auto refused = normalize_profile(Json::array());
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == code::invalid_json);
+}
+
+TEST_CASE("profile: a whole response is parsed once, and a non-2xx is its normalized error", "[profile]") {
+  using metalock::HttpResponse;
+  const std::string body = R"({"sub":"auth0|1","https://example.com/user_metadata":{"theme":"dark"}})";
+  auto profile = metalock::profile_from_response(HttpResponse{200, {}, body}, claims());
+  REQUIRE(profile);
+  CHECK(profile.value() == normalize_profile(body, claims()).value());
+
+  auto unauthorized = metalock::profile_from_response(
+      HttpResponse{401, {{"WWW-Authenticate", R"(Bearer error="invalid_token", error_description="expired")"}}, "Unauthorized"});
+  REQUIRE_FALSE(unauthorized);
+  CHECK(unauthorized.error().code == "invalid_token");
+  CHECK(unauthorized.error().status_code == 401);
+
+  auto not_json = metalock::profile_from_response(HttpResponse{200, {}, "<html>"});
+  REQUIRE_FALSE(not_json);
+  CHECK(not_json.error().code == code::invalid_json);
+  CHECK(not_json.error().status_code == 200);
+
+  auto empty = metalock::profile_from_response(HttpResponse{200, {}, "  "});
+  REQUIRE_FALSE(empty);
+  CHECK(empty.error().code == code::invalid_json);
+}

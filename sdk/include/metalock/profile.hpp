@@ -3,6 +3,7 @@
 
 #include "metalock/error.hpp"
 #include "metalock/json.hpp"
+#include "metalock/responses.hpp"
 
 #include <string>
 #include <string_view>
@@ -23,9 +24,15 @@ struct ProfileOptions {
 // response (the /api/v2/users shape) is kept, else {}. Text goes through parse_json.
 // Errors: invalid_json (not an object, or not JSON), too_deep, payload_too_large.
 Result<Json> normalize_profile(const Json& userinfo, const ProfileOptions& options = {});
+// The same for a document the caller hands over: normalized in place, not copied.
+Result<Json> normalize_profile(Json&& userinfo, const ProfileOptions& options = {});
 Result<Json> normalize_profile(std::string_view text, const ProfileOptions& options = {});
 // Text overloads too: a std::string or literal converts to both Json and string_view.
 Result<Json> normalize_profile(const std::string& text, const ProfileOptions& options = {});
 Result<Json> normalize_profile(const char* text, const ProfileOptions& options = {});
+
+// A whole response (GET /userinfo, GET or PATCH /api/v2/users/{id}) -> the profile, parsed once:
+// parse_http_response (a non-2xx is its normalized error), then normalize_profile.
+Result<Json> profile_from_response(const HttpResponse& response, const ProfileOptions& options = {});
 
 }  // namespace metalock
