@@ -61,7 +61,7 @@ function benchCases(context, sizes) {
     { name: `BM_parse_json/${n}`, texts: [`metadata-${n}.json`],
       call: ({ core }, [text]) => core.parseResponse(jsonResponse(text)) },
     { name: `BM_dump_json/${n}`, values: [`metadata-patch-${n}.json`],
-      call: ({ core, base }, [patch]) => core.patchUserRequest(base, context.userId, patch, 'bench-token') },
+      call: ({ core, base }, [patch]) => core.patchUserRequest(base, context.userId, patch, 'bench-token', policy) },
     { name: `BM_merge/${n}`, values: [`user-${n}.json`, `edit-patch-${n}.json`],
       call: ({ pkg }, [user, patch]) => pkg.applyMetadataPatch(user, patch) },
     { name: `BM_diff/${n}`, values: [`metadata-${n}.json`, `edited-${n}.json`],
@@ -69,7 +69,7 @@ function benchCases(context, sizes) {
     { name: `BM_validate/${n}`, values: [`metadata-patch-${n}.json`],
       call: ({ core }, [patch]) => core.validatePatch(patch, policy) },
     { name: `BM_profile_from_text/${n}`, texts: [`userinfo-${n}.json`],
-      call: ({ core }, [text]) => core.normalizeProfile(text, profileOptions) },
+      call: ({ core }, [text]) => core.profileResponse(jsonResponse(text), profileOptions) },
     { name: `BM_profile_from_value/${n}`, values: [`userinfo-${n}.json`],
       call: ({ core }, [userinfo]) => core.normalizeProfile(userinfo, profileOptions) },
   ]);
@@ -83,11 +83,11 @@ function benchCases(context, sizes) {
 // What the wasm column calls, per op (printed under the table).
 export const wasmCalls = {
   parse_json: 'core.parseResponse({status: 200, headers, body: text})   js/core/load.js',
-  dump_json: 'core.patchUserRequest(base, userId, patch, token)        js/core/load.js',
+  dump_json: 'core.patchUserRequest(base, userId, patch, token, policy) js/core/load.js (validates, then dumps)',
   merge: 'applyMetadataPatch(user, patch)                          dist/metalock.js',
   diff: 'buildMetadataPatch(before, after)                        dist/metalock.js',
   validate: 'core.validatePatch(patch, policy)                        js/core/load.js',
-  profile_from_text: 'core.normalizeProfile(text, {userMetadataClaim})         js/core/load.js',
+  profile_from_text: 'core.profileResponse({status: 200, headers, body: text}, {userMetadataClaim}) js/core/load.js',
   profile_from_value: 'core.normalizeProfile(userinfo, {userMetadataClaim})     js/core/load.js',
   signup_typical_form: 'mapSignupFields(fields, values, base)                    dist/metalock.js',
   signup_max_form: 'mapSignupFields(fields, values, base)                    dist/metalock.js',

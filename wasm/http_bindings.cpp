@@ -1,6 +1,7 @@
 // baseUrl, the request builders and parseResponse: requests.hpp / responses.hpp.
 // A request crosses as {method, url, headers: {name: value}, body}.
 #include "envelope.hpp"
+#include "patch_policy.hpp"
 #include "request_envelope.hpp"
 #include "metalock/requests.hpp"
 #include "metalock/responses.hpp"
@@ -70,14 +71,17 @@ std::string get_user(TextAddress base_at, std::size_t base_size, TextAddress use
   return request_envelope(get_user_request(base, user_id, adopt_text(token_at, token_size)));
 }
 
+// policy: patch_policy.hpp's options; the patch is validated against it before it is described.
 std::string patch_user(TextAddress base_at, std::size_t base_size, TextAddress user_at, std::size_t user_size,
-                       TextAddress patch_at, std::size_t patch_size, TextAddress token_at, std::size_t token_size) {
+                       TextAddress patch_at, std::size_t patch_size, TextAddress token_at, std::size_t token_size,
+                       TextAddress policy_at, std::size_t policy_size) {
   const std::string base = adopt_text(base_at, base_size);
   const std::string user_id = adopt_text(user_at, user_size);
-  auto patch = adopt_json(patch_at, patch_size);
   const std::string token = adopt_text(token_at, token_size);
-  if (!patch) return error_envelope(patch.error());
-  return request_envelope(patch_user_request(base, user_id, patch.value(), token));
+  auto use = [&](const Json& patch, const Json& policy) {
+    return request_envelope(metadata_patch_request(base, user_id, patch, token, patch_policy(policy)));
+  };
+  return with_json(use, adopt_json(patch_at, patch_size), adopt_json(policy_at, policy_size));
 }
 
 // headers: {name: value}; the parsed 2xx body (null when empty) or the normalized error.

@@ -1,5 +1,6 @@
 // merge / diff / validatePatch: metadata.hpp over JSON text.
 #include "envelope.hpp"
+#include "patch_policy.hpp"
 #include "metalock/metadata.hpp"
 
 #include <emscripten/bind.h>
@@ -23,18 +24,10 @@ std::string diff(TextAddress before_at, std::size_t before_size, TextAddress aft
                    adopt_json(before_at, before_size), adopt_json(after_at, after_size));
 }
 
-// options: {scope?, subject?, userId?, allowClear?, storedUserMetadata?}
+// options: patch_policy.hpp's
 std::string validate(TextAddress patch_at, std::size_t patch_size, TextAddress options_at, std::size_t options_size) {
   auto use = [](const Json& patch, const Json& options) {
-    PatchPolicy policy;
-    policy.scope = optional_string_option(options, "scope");
-    policy.subject = optional_string_option(options, "subject");
-    policy.user_id = optional_string_option(options, "userId");
-    policy.allow_clear = bool_option(options, "allowClear");
-    if (auto it = options.find("storedUserMetadata"); it != options.end() && it->is_object()) {
-      policy.stored_user_metadata = *it;
-    }
-    auto status = validate_patch(patch, policy);
+    auto status = validate_patch(patch, patch_policy(options));
     return status ? ok_envelope(true) : error_envelope(status.error());
   };
   return with_json(use, adopt_json(patch_at, patch_size), adopt_json(options_at, options_size));

@@ -5,7 +5,7 @@ import { mapSignupFieldsWith } from '../signup/field-specs.js';
 import {
   invalidArgument, isPlainObject, optionalString, requireObject, requireString,
 } from './arguments.js';
-import { planMetadataUpdate } from './metadata-update.js';
+import { metadataUpdateRequest } from './metadata-update.js';
 import { tokenSubject } from './token-subject.js';
 import { loginRequired } from './token-manager.js';
 
@@ -124,11 +124,10 @@ export class Client {
     if (!isPlainObject(changes)) throw invalidArgument('changes must be a plain object of user_metadata keys', 'changes');
     const token = await this.#managementToken('updateUserMetadata');
     const userId = this.#userIdFor(userIdArgument, token);
-    const patch = planMetadataUpdate(this.#core, {
-      changes, scope: token.scope, subject: this.#subjectOf(token), userId,
+    const request = metadataUpdateRequest(this.#core, {
+      base: this.#base, userId, accessToken: token.accessToken, changes, scope: token.scope, subject: this.#subjectOf(token),
     });
-    if (patch === null) return this.getUser(userId);
-    const request = this.#core.patchUserRequest(this.#base, userId, patch, token.accessToken);
+    if (request === null) return this.getUser(userId);
     // Idempotent: a top-level merge applied twice gives the same user.
     return this.#sendForProfile(request);
   }

@@ -2,9 +2,10 @@
 // diffed against a local copy of the user (another tab or device may have changed the
 // server since; a top-level merge sent twice gives the same user, so resending is safe).
 //
-// changes: top-level user_metadata keys to set (null deletes).
-// -> the PATCH body, or null for the empty change set (nothing to send).
-export function planMetadataUpdate(core, { changes: given, scope, subject, userId }) {
+// changes: top-level user_metadata keys to set (null deletes); the token's scope and subject.
+// -> the PATCH request, which the core describes only for a patch the token may send (one
+// crossing validates and builds it), or null for the empty change set (nothing to send).
+export function metadataUpdateRequest(core, { base, userId, accessToken, changes: given, scope, subject }) {
   const policy = { scope, subject, userId };
   // A key given as undefined is a key with no change, as JSON.stringify would drop it. Deeper
   // down, undefined (like NaN or a Map) is refused by the core's facade with its path.
@@ -17,7 +18,5 @@ export function planMetadataUpdate(core, { changes: given, scope, subject, userI
     core.validatePatch({ user_metadata: {} }, { ...policy, allowClear: true });
     return null;
   }
-  const patch = { user_metadata: changes };
-  core.validatePatch(patch, policy);
-  return patch;
+  return core.patchUserRequest(base, userId, { user_metadata: changes }, accessToken, policy);
 }

@@ -6,6 +6,9 @@
 // when the core answers with an error envelope. Not part of the package's public types.
 import type { JsonObject, JsonValue } from '../types/json.js';
 
+/** What a metadata patch is validated against (validatePatch, patchUserRequest). */
+export interface PatchPolicyOptions { scope?: string; subject?: string; userId?: string; allowClear?: boolean; storedUserMetadata?: JsonObject }
+
 /** A request the core describes and the transport sends. */
 export interface HttpRequest {
   method: string;
@@ -37,7 +40,7 @@ export interface MetalockCore {
   merge(user: unknown, patch: unknown): JsonObject;
   /** The PATCH body, or null when nothing changed. */
   diff(before: unknown, after: unknown): JsonObject | null;
-  validatePatch(patch: unknown, policy?: { scope?: string; subject?: string; userId?: string; allowClear?: boolean; storedUserMetadata?: JsonObject }): true;
+  validatePatch(patch: unknown, policy?: PatchPolicyOptions): true;
   /** Whether a token with this scope may remove the user's `provider` MFA configuration; refusals throw. */
   validateMultifactorDeletion(provider: unknown, options?: { scope?: string }): true;
   deleteMultifactorRequest(base: unknown, userId: unknown, provider: unknown, accessToken: unknown): HttpRequest;
@@ -58,7 +61,7 @@ export interface MetalockCore {
   refreshTokenRequest(base: unknown, options?: JsonObject): HttpRequest;
   signupRequest(base: unknown, body: unknown): HttpRequest;
   getUserRequest(base: unknown, userId: unknown, accessToken: unknown): HttpRequest;
-  patchUserRequest(base: unknown, userId: unknown, patch: unknown, accessToken: unknown): HttpRequest;
+  patchUserRequest(base: unknown, userId: unknown, patch: unknown, accessToken: unknown, policy?: PatchPolicyOptions): HttpRequest;
   /** The parsed 2xx body (null when empty); an error status throws the normalized error. */
   parseResponse(response?: { status?: number; headers?: { [name: string]: string }; body?: unknown }): JsonValue;
   profileResponse(response: { status?: number; headers?: { [name: string]: string }; body?: unknown }, options?: { userMetadataClaim?: string; appMetadataClaim?: string }): JsonObject;

@@ -163,8 +163,9 @@ export function createFacade(initial, revive) {
     signupRequest: (base, body) => call('signupRequest', toText(base), dataJson(body)),
     getUserRequest: (base, userId, accessToken) =>
       call('getUserRequest', toText(base), toText(userId), toText(accessToken)),
-    patchUserRequest: (base, userId, patch, accessToken) =>
-      call('patchUserRequest', toText(base), toText(userId), dataJson(patch), toText(accessToken)),
+    // The patch is validated against policy (validatePatch's) before the PATCH is described.
+    patchUserRequest: (base, userId, patch, accessToken, policy = {}) =>
+      call('patchUserRequest', toText(base), toText(userId), dataJson(patch), toText(accessToken), toJson(policy)),
     deleteMultifactorRequest: (base, userId, provider, accessToken) =>
       call('deleteMultifactorRequest', toText(base), toText(userId), toText(provider), toText(accessToken)),
     // response: {status, headers, body}; headers a plain object (the transport's headerObject),

@@ -227,6 +227,12 @@ Result<HttpRequest> patch_user_request(const std::string& base, const std::strin
   return request;
 }
 
+Result<HttpRequest> metadata_patch_request(const std::string& base, const std::string& user_id, const Json& patch,
+                                           const std::string& access_token, const PatchPolicy& policy) {
+  if (auto allowed = validate_patch(patch, policy); !allowed) return allowed.error();
+  return patch_user_request(base, user_id, patch, access_token);
+}
+
 Result<HttpRequest> delete_multifactor_request(const std::string& base, const std::string& user_id,
                                                const std::string& provider, const std::string& access_token) {
   auto url = user_url(base, user_id);

@@ -193,3 +193,29 @@ TEST_CASE("jwks_request fetches the issuer's keys with no token", "[requests]") 
   CHECK(request.url == "https://tenant.auth0.com/.well-known/jwks.json");
   for (const auto& [name, value] : request.headers) CHECK(name != "Authorization");
 }
+
+TEST_CASE("requests: a metadata PATCH is described only for a patch its policy allows", "[requests]") {
+  metalock::PatchPolicy policy;
+  policy.scope = "update:current_user_metadata";
+  policy.subject = "auth0|1";
+  policy.user_id = "auth0|1";
+  const Json patch = Json::parse(R"({"user_metadata":{"theme":"dark"}})");
+  auto request = metalock::metadata_patch_request(kBase, "auth0|1", patch, "mgmt-token", policy);
+  REQUIRE(request);
+  CHECK(request.value().method == "PATCH");
+  CHECK(Json::parse(request.value().body) == patch);
+
+  auto dotted = metalock::metadata_patch_request(kBase, "auth0|1", Json::parse(R"({"user_metadata":{"a.b":1}})"),
+                                                 "mgmt-token", policy);
+  REQUIRE_FALSE(dotted);
+  CHECK(dotted.error().field == "user_metadata.a.b");
+
+  metalock::PatchPolicy other_user = policy;
+  other_user.user_id = "auth0|2";
+  auto foreign = metalock::metadata_patch_request(kBase, "auth0|2", patch, "mgmt-token", other_user);
+  REQUIRE_FALSE(foreign);
+  CHECK(foreign.error().code == metalock::code::insufficient_scope);
+
+  auto clear = metalock::metadata_patch_request(kBase, "auth0|1", Json::parse(R"({"user_metadata":{}})"), "t", policy);
+  REQUIRE_FALSE(clear);
+}

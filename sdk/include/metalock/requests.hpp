@@ -4,6 +4,7 @@
 
 #include "metalock/error.hpp"
 #include "metalock/json.hpp"
+#include "metalock/metadata.hpp"
 
 #include <optional>
 #include <string>
@@ -58,6 +59,12 @@ Result<HttpRequest> get_user_request(const std::string& base, const std::string&
 
 Result<HttpRequest> patch_user_request(const std::string& base, const std::string& user_id,
                                        const Json& patch, const std::string& access_token);
+
+// The PATCH of a metadata change: validate_patch(patch, policy), then patch_user_request, so
+// that a metadata change the core describes is always one the policy allows (and the patch
+// crosses from JS once). Errors: validate_patch's, then patch_user_request's.
+Result<HttpRequest> metadata_patch_request(const std::string& base, const std::string& user_id, const Json& patch,
+                                           const std::string& access_token, const PatchPolicy& policy);
 
 // DELETE /api/v2/users/{user_id}/multifactor/{provider}, both percent-encoded; the user id
 // refused as get_user_request refuses it. Whether the call may succeed is multifactor.hpp's.
