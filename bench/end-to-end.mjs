@@ -24,6 +24,7 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>metalock vs auth0-js e
   window.bench = {
     async setup({ domain, audience, username, password }) {
       this.credentials = { username, password, realm: '${CONNECTION}' };
+      this.domain = domain;
       this.audience = audience;
       this.client = await createClient({ domain, clientId: '${CLIENT_ID}', audience, scope: '${USER_SCOPES}',
         userMetadataClaim: 'https://metalock.dev/user_metadata' });
@@ -38,6 +39,9 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>metalock vs auth0-js e
       login: () => timed(() => window.bench.client.login(window.bench.credentials)),
       userInfo: () => timed(() => window.bench.client.getUserInfo()),
       updateMetadata: (i) => timed(() => window.bench.client.updateUserMetadata({ counter: i, theme: 'dark' })),
+      // The floor under getUserInfo: the same GET by the bare API metalock's transport uses.
+      bareGet: () => timed(async () => JSON.parse(await (await fetch(window.bench.domain + '/userinfo',
+        { headers: { Authorization: 'Bearer ' + window.bench.token } })).text())),
     },
     auth0js: {
       login: () => timed(() => cb((done) => window.bench.auth.login({ ...window.bench.credentials,
@@ -45,12 +49,21 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>metalock vs auth0-js e
       userInfo: () => timed(() => cb((done) => window.bench.auth.userInfo(window.bench.token, done))),
       updateMetadata: (i) => timed(() => cb((done) => window.bench.management.patchUserMetadata(window.bench.userId,
         { counter: i, theme: 'dark' }, done))),
+      // ... and by the one auth0-js uses (superagent over XMLHttpRequest).
+      bareGet: () => timed(() => new Promise((resolve, reject) => {
+        const request = new XMLHttpRequest();
+        request.open('GET', window.bench.domain + '/userinfo');
+        request.setRequestHeader('Authorization', 'Bearer ' + window.bench.token);
+        request.onload = () => resolve(JSON.parse(request.responseText));
+        request.onerror = reject;
+        request.send();
+      })),
     },
   };
   window.ready = true;
 </script>`;
 
-export const E2E_OPS = ['login', 'userInfo', 'updateMetadata'];
+export const E2E_OPS = ['login', 'userInfo', 'updateMetadata', 'bareGet'];
 
 // -> { login: { metalock, auth0js }, userInfo: {...}, updateMetadata: {...} } medians in ms
 export async function measureEndToEnd({ calls = 50 } = {}) {
