@@ -122,6 +122,23 @@ async function axeSeriousViolations(page) {
 
 let signedUp;   // {email, userId} of the account the first test creates; the next tests use it
 
+test('the page starts the SDK and its .wasm with itself: the preloaded .wasm is the one fetch of it', async () => {
+  const page = await browser.newPage();
+  pages.push(page);
+  const warnings = [];
+  page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
+  page.requests = [];
+  page.on('request', (request) => page.requests.push(request));
+  await page.goto(server.url);
+  await signedOut(page);
+  const wasmFetches = page.requests.filter((request) => new URL(request.url()).pathname === '/metalock/metalock.wasm');
+  assert.equal(wasmFetches.length, 1, 'one request for the .wasm: the package took the preloaded response');
+  // Asked for with the page: before app.js's own imports, which only its parse reveals.
+  const order = (path) => page.requests.findIndex((request) => new URL(request.url()).pathname === path);
+  assert.ok(order('/metalock/metalock.wasm') < order('/dom.js'), 'the .wasm is requested before app.js has been parsed');
+  assert.deepEqual(warnings.filter((text) => /preload/i.test(text)), [], 'Chromium reports no unused or mismatched preload');
+});
+
 test('signed out: the inline widget, the seeded login and the field table; the modal opens on sign-up', async () => {
   const page = await openDemo();
   await signedOut(page);
