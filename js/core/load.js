@@ -12,7 +12,7 @@ import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 import { createFacade } from './facade.js';
 import {
-  conflictingSource, defaultSource, fetchWasm, loadFailed, readWasmSource, sameSource,
+  conflictingSource, defaultSource, fetchWasm, loadFailed, readWasmSource, runsOnNode, sameSource,
 } from './wasm-source.js';
 import {
   compileAhead, compilesInBrowser, compileWasm, dropCompiledUnless, instantiateCompiled, takeCompiled,
@@ -50,8 +50,7 @@ export function loadCore(options = {}) {
 
 // The glue's Node fixes (wasm/node-globals.extern-pre.js) need process.getBuiltinModule.
 function unsupportedNode(options) {
-  const onNode = typeof process === 'object' && typeof process.versions?.node === 'string';
-  return onNode && typeof process.getBuiltinModule !== 'function' && !options.wasmBinary;
+  return runsOnNode() && typeof process.getBuiltinModule !== 'function' && !options.wasmBinary;
 }
 
 // The tenant's own module (tenant/core.js: metalock-tenant, a superset of this one) loads

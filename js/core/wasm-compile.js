@@ -4,14 +4,14 @@
 // init({ url }) or createClient({ wasm }) there is seen before anything is fetched), and the
 // download and compile run while the app goes on. The glue then instantiates the compiled
 // module (its instantiateWasm hook). Node reads the bytes from disk instead (wasm-source.js).
+import { runsOnNode } from './wasm-source.js';
 
 let early = null;   // { url, controller, compiled }: the one fetch started ahead of the first load
 
 // Where this file's fetch + compile path applies: not Node (it has fetch and
 // compileStreaming, but its .wasm is a file next to the module).
 export function compilesInBrowser() {
-  const onNode = typeof process === 'object' && typeof process.versions?.node === 'string';
-  return !onNode && typeof fetch === 'function' && typeof WebAssembly === 'object'
+  return !runsOnNode() && typeof fetch === 'function' && typeof WebAssembly === 'object'
     && typeof WebAssembly.compileStreaming === 'function';
 }
 

@@ -12,8 +12,10 @@ function invalidWasm(description) {
   return new MetalockError({ code: ErrorCode.invalid_argument, description, field: 'wasm' });
 }
 
-const onNode = () => typeof process === 'object' && typeof process.versions?.node === 'string'
-  && typeof process.getBuiltinModule === 'function';
+// Node, any version (load.js and wasm-compile.js ask too).
+export const runsOnNode = () => typeof process === 'object' && typeof process.versions?.node === 'string';
+
+const onNode = () => runsOnNode() && typeof process.getBuiltinModule === 'function';
 
 function isBytes(value) {
   return value instanceof ArrayBuffer || ArrayBuffer.isView(value);
