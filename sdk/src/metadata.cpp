@@ -29,14 +29,21 @@ Error invalid_body(std::string description, std::string field = {}) {
   return Error::make(code::invalid_body, std::move(description), std::move(field));
 }
 
-// One level deep only: below the top level Auth0 replaces values wholesale.
+// One level deep only: below the top level Auth0 replaces values wholesale. One lookup per
+// change, on the map itself: Json::operator[] copies the key and allocates a node even for a
+// key that is there, and erase(key) looks it up again.
 Json merge_top_level(Json current, const Json& changes) {
   if (changes.empty()) return Json::object();  // `{}` is Auth0's "clear everything"
-  for (const auto& item : changes.items()) {
-    if (item.value().is_null()) {
-      current.erase(item.key());
+  auto& object = current.get_ref<Json::object_t&>();
+  for (const auto& [key, value] : changes.get_ref<const Json::object_t&>()) {
+    auto at = object.lower_bound(key);
+    const bool present = at != object.end() && at->first == key;
+    if (value.is_null()) {
+      if (present) object.erase(at);
+    } else if (present) {
+      at->second = value;
     } else {
-      current[item.key()] = item.value();
+      object.emplace_hint(at, key, value);
     }
   }
   return current;
@@ -195,11 +202,46 @@ Result<Json> merge_checked(Json result, const Json& patch) {
   return result;
 }
 
+// `metadata` without the entries `changes` names: merge_top_level replaces or deletes those
+// anyway, and clears them all for `{}`. Both are std::maps in key order: one walk of the two.
+Json without_changed(const Json& metadata, const Json& changes) {
+  Json kept = Json::object();
+  if (changes.empty()) return kept;
+  auto& out = kept.get_ref<Json::object_t&>();
+  const auto& named = changes.get_ref<const Json::object_t&>();
+  auto change = named.begin();
+  for (const auto& [key, value] : metadata.get_ref<const Json::object_t&>()) {
+    while (change != named.end() && change->first < key) ++change;
+    if (change == named.end() || change->first != key) out.emplace_hint(out.end(), key, value);
+  }
+  return kept;
+}
+
+// What merge_checked needs of a const user: a copy without the subtrees the patch replaces
+// (a top-level key it sets, a metadata entry it names), which copying the whole user first
+// copied only to drop. Whatever merge_checked's errors look at stays as it is: a metadata
+// value that is not an object on either side is copied whole.
+Json copy_unchanged(const Json& user, const Json& patch) {
+  Json copy = Json::object();
+  auto& out = copy.get_ref<Json::object_t&>();
+  for (const auto& [key, value] : user.get_ref<const Json::object_t&>()) {
+    auto change = patch.find(key);
+    if (change == patch.end()) {
+      out.emplace_hint(out.end(), key, value);
+    } else if (is_metadata_key(key) && value.is_object() && change->is_object()) {
+      out.emplace_hint(out.end(), key, without_changed(value, *change));
+    } else if (is_metadata_key(key)) {
+      out.emplace_hint(out.end(), key, value);
+    }
+  }
+  return copy;
+}
+
 }  // namespace
 
 Result<Json> merge_metadata(const Json& user, const Json& patch) {
   if (auto status = check_merge_inputs(user, patch); !status) return status.error();
-  return merge_checked(Json(user), patch);
+  return merge_checked(copy_unchanged(user, patch), patch);
 }
 
 Result<Json> merge_metadata(Json&& user, const Json& patch) {

@@ -5,8 +5,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <random>
 #include <string>
+#include <utility>
 
 using metalock::Json;
 
@@ -36,6 +38,27 @@ class MetadataGenerator {
     const int added = pick(0, 2);
     for (int i = 0; i < added; ++i) after[key()] = value(0, false);
     return after;
+  }
+
+  // A metadata object as a PATCH carries it: top-level nulls (deletions) too, and often {}.
+  Json changes() {
+    Json object = Json::object();
+    const int keys = pick(0, 4);
+    for (int i = 0; i < keys; ++i) object[key()] = value(0, /*allow_null=*/true);
+    return object;
+  }
+
+  // What a user or a patch holds at a top-level key: nothing, null, a scalar, an array,
+  // metadata, or changes.
+  std::optional<Json> member(bool as_patch) {
+    switch (pick(0, 7)) {
+      case 0:
+      case 1: return std::nullopt;
+      case 2: return Json(nullptr);
+      case 3: return pick(0, 1) == 1 ? Json(pick(0, 9)) : Json("x");
+      case 4: return Json::array({pick(0, 9)});
+      default: return as_patch ? changes() : metadata();
+    }
   }
 
   int pick(int low, int high) { return std::uniform_int_distribution<int>(low, high)(rng_); }
@@ -108,4 +131,35 @@ TEST_CASE("merge(before, diff(before, after)) == after for 10,000 random pairs",
   // The generator must actually reach the edge cases it is meant to cover.
   CHECK(unchanged > 100);
   CHECK(emptied > 10);
+}
+
+// The const overload copies only what the patch leaves; the owning one merges in place
+// (metadata.cpp): one result, or one error, for any user and patch.
+TEST_CASE("merge(const user) == merge(owned user) for 10,000 random users and patches", "[metadata][property]") {
+  MetadataGenerator gen(20261126u);
+  int merged = 0;
+  int refused = 0;
+  for (int i = 0; i < 10000; ++i) {
+    Json user = Json::object();
+    Json patch = Json::object();
+    for (const char* key : {"app_metadata", "name", "user_metadata"}) {
+      for (auto [document, as_patch] : {std::pair<Json*, bool>{&user, false}, {&patch, true}}) {
+        if (auto member = gen.member(as_patch)) (*document)[key] = std::move(*member);
+      }
+    }
+    const auto from_const = metalock::merge_metadata(user, patch);
+    const auto from_owned = metalock::merge_metadata(Json(user), patch);
+    INFO("user: " << user.dump() << "\npatch: " << patch.dump());
+    REQUIRE(from_const.ok() == from_owned.ok());
+    if (from_const) {
+      ++merged;
+      REQUIRE(from_const.value() == from_owned.value());
+    } else {
+      ++refused;
+      REQUIRE(from_const.error().code == from_owned.error().code);
+      REQUIRE(from_const.error().field == from_owned.error().field);
+    }
+  }
+  CHECK(merged > 1000);
+  CHECK(refused > 1000);
 }
