@@ -1,5 +1,7 @@
 #include "metalock/json.hpp"
 
+#include "json_dom_builder.hpp"
+
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -55,11 +57,11 @@ Result<Json> parse_json(std::string_view text, const JsonLimits& limits) {
                            std::to_string(limits.max_bytes) + " bytes");
   }
   if (scan_depth(text, limits.max_depth) > limits.max_depth) return too_deep_error(limits.max_depth);
-  // The plain DOM builder through sax_parse: Json::parse would also instantiate the
+  // A plain DOM builder through sax_parse: Json::parse would also instantiate the
   // callback-filtering parser, which nothing uses (about 1.6 KB of the gzipped wasm).
   Json doc;
-  nlohmann::detail::json_sax_dom_parser<Json> builder(doc, /*allow_exceptions=*/false);
-  if (!Json::sax_parse(text.begin(), text.end(), &builder) || builder.is_errored()) {
+  detail::JsonDomBuilder builder(doc);
+  if (!Json::sax_parse(text.begin(), text.end(), &builder) || builder.errored()) {
     return Error::make(code::invalid_json, "Body is not valid JSON (or not valid UTF-8)");
   }
   return doc;
