@@ -14,7 +14,7 @@ export function browserCases(sizes) {
   return [
     ...sizes.flatMap((n) => [
       { name: `BM_diff/${n}`, files: [`metadata-${n}.json`, `edited-${n}.json`], helper: 'buildMetadataPatch' },
-      { name: `BM_merge/${n}`, files: [`user-${n}.json`, `edit-patch-${n}.json`], helper: 'applyMetadataPatch' },
+      { name: `BM_merge_in_place/${n}`, files: [`user-${n}.json`, `edit-patch-${n}.json`], helper: 'applyMetadataPatch' },
     ]),
     ...['typical', 'max'].map((form) => ({
       name: `BM_signup_${form}_form`, files: [`signup-${form}-fields.json`, `signup-${form}-values.json`],

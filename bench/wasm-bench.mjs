@@ -62,7 +62,7 @@ function benchCases(context, sizes) {
       call: ({ core }, [text]) => core.parseResponse(jsonResponse(text)) },
     { name: `BM_dump_json/${n}`, values: [`metadata-patch-${n}.json`],
       call: ({ core, base }, [patch]) => core.patchUserRequest(base, context.userId, patch, 'bench-token', policy) },
-    { name: `BM_merge/${n}`, values: [`user-${n}.json`, `edit-patch-${n}.json`],
+    { name: `BM_merge_in_place/${n}`, values: [`user-${n}.json`, `edit-patch-${n}.json`],
       call: ({ pkg }, [user, patch]) => pkg.applyMetadataPatch(user, patch) },
     { name: `BM_diff/${n}`, values: [`metadata-${n}.json`, `edited-${n}.json`],
       call: ({ pkg }, [before, after]) => pkg.buildMetadataPatch(before, after) },
@@ -84,7 +84,7 @@ function benchCases(context, sizes) {
 export const wasmCalls = {
   parse_json: 'core.parseResponse({status: 200, headers, body: text})   js/core/load.js',
   dump_json: 'core.patchUserRequest(base, userId, patch, token, policy) js/core/load.js (validates, then dumps)',
-  merge: 'applyMetadataPatch(user, patch)                          dist/metalock.js',
+  merge_in_place: 'applyMetadataPatch(user, patch)                          dist/metalock.js',
   diff: 'buildMetadataPatch(before, after)                        dist/metalock.js',
   validate: 'core.validatePatch(patch, policy)                        js/core/load.js',
   profile_from_text: 'core.profileResponse({status: 200, headers, body: text}, {userMetadataClaim}) js/core/load.js',
