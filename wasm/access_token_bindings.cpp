@@ -3,8 +3,6 @@
 #include "envelope.hpp"
 #include "metalock/jwt.hpp"
 
-#include <emscripten/bind.h>
-
 namespace metalock::wasm {
 namespace {
 
@@ -24,8 +22,7 @@ std::string verify_access_claims(TextAddress token_at, std::size_t token_size, T
 }
 
 }  // namespace
-}  // namespace metalock::wasm
 
-EMSCRIPTEN_BINDINGS(metalock_access_token) {
-  emscripten::function("verifyAccessTokenClaims", metalock::wasm::returns_text<&metalock::wasm::verify_access_claims>);
-}
+METALOCK_BINDING(verifyAccessTokenClaims, verify_access_claims, 4)
+
+}  // namespace metalock::wasm

@@ -2,8 +2,6 @@
 #include "envelope.hpp"
 #include "metalock/client_metadata.hpp"
 
-#include <emscripten/bind.h>
-
 namespace metalock::wasm {
 namespace {
 
@@ -21,9 +19,8 @@ std::string apply(TextAddress current_at, std::size_t current_size, TextAddress 
 }
 
 }  // namespace
-}  // namespace metalock::wasm
 
-EMSCRIPTEN_BINDINGS(metalock_client_metadata) {
-  emscripten::function("validateClientMetadata", metalock::wasm::returns_text<&metalock::wasm::validate>);
-  emscripten::function("applyClientMetadataPatch", metalock::wasm::returns_text<&metalock::wasm::apply>);
-}
+METALOCK_BINDING(validateClientMetadata, validate, 2)
+METALOCK_BINDING(applyClientMetadataPatch, apply, 4)
+
+}  // namespace metalock::wasm

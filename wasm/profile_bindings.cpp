@@ -3,8 +3,6 @@
 #include "envelope.hpp"
 #include "metalock/profile.hpp"
 
-#include <emscripten/bind.h>
-
 namespace metalock::wasm {
 namespace {
 
@@ -36,9 +34,8 @@ std::string profile_response(int status, TextAddress headers_at, std::size_t hea
 }
 
 }  // namespace
-}  // namespace metalock::wasm
 
-EMSCRIPTEN_BINDINGS(metalock_profile) {
-  emscripten::function("normalizeProfile", metalock::wasm::returns_text<&metalock::wasm::normalize>);
-  emscripten::function("profileResponse", metalock::wasm::returns_text<&metalock::wasm::profile_response>);
-}
+METALOCK_BINDING(normalizeProfile, normalize, 4)
+METALOCK_BINDING(profileResponse, profile_response, 7)
+
+}  // namespace metalock::wasm
