@@ -6,15 +6,16 @@
 include_guard(GLOBAL)
 
 # --- The version guard --------------------------------------------------------------------
-# wasm/small_libc.cpp replaces libc entry points as 3.1.6 links them, the glue's exports are
-# what js/core/facade.js calls, and the -s flags below are 3.1.6's. On another Emscripten any of these may break
+# wasm/embind_types.cpp mirrors 3.1.6's system/lib/embind/bind.cpp (its two symbols, so that
+# the linker never pulls bind.cpp), wasm/small_libc.cpp replaces libc entry points as 3.1.6
+# links them, and the -s flags below are 3.1.6's. On another Emscripten any of these may break
 # quietly, so the build stops instead.
 set(METALOCK_EMSCRIPTEN_VERSION 3.1.6)
 if(NOT EMSCRIPTEN_VERSION VERSION_EQUAL METALOCK_EMSCRIPTEN_VERSION)
   message(FATAL_ERROR
     "metalock's wasm build is made for Emscripten ${METALOCK_EMSCRIPTEN_VERSION}, this is "
-    "'${EMSCRIPTEN_VERSION}'. Check wasm/small_libc.cpp against this version's libc, the "
-    "exports of its glue (tests/js/core-contract.test.js) and the flags of "
+    "'${EMSCRIPTEN_VERSION}'. Check wasm/embind_types.cpp against this version's "
+    "system/lib/embind/bind.cpp, wasm/small_libc.cpp against its libc, and the flags of "
     "cmake/metalock_emscripten.cmake; then update METALOCK_EMSCRIPTEN_VERSION there.")
 endif()
 
@@ -41,11 +42,13 @@ target_include_directories(metalock_json_wasm SYSTEM INTERFACE ${METALOCK_JSON_S
 set(METALOCK_WASM_OPT -Oz CACHE STRING "optimization flag of the wasm module and of the core under Emscripten")
 # -fno-exceptions: the core never throws; a nlohmann throw it missed becomes abort() instead of
 # unwinding machinery in every function.
-# -fno-rtti: nothing uses typeid/dynamic_cast, so no type_info objects or names of ours ship.
+# -fno-rtti: nothing uses typeid/dynamic_cast; Embind then keys types by address instead of
+# type_info (EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0), so no type_info objects or names ship.
 # -sINLINING_LIMIT=0: emcc 3.1.6 turns -Os/-Oz into clang -fno-inline-functions, so not even
 # std::string::size() or nlohmann's lexer get() inlined: the module ran 2x slower and was 4.6 KB
 # bigger than with LLVM's own -Oz inlining, which this restores (must be a compile flag).
-set(METALOCK_WASM_FLAGS ${METALOCK_WASM_OPT} -sINLINING_LIMIT=0 -flto -fno-exceptions -fno-rtti)
+set(METALOCK_WASM_FLAGS ${METALOCK_WASM_OPT} -sINLINING_LIMIT=0 -flto -fno-exceptions -fno-rtti
+  -DEMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0)
 
 # The wasm-flavoured core: the sdk's sources (sdk/CMakeLists.txt) with the flags above; the
 # native metalock_sdk keeps its own. METALOCK_ABORT_WITHOUT_MESSAGE: a broken Result
@@ -126,8 +129,11 @@ function(metalock_add_wasm_module name)
   target_compile_options(${name} PRIVATE ${METALOCK_WASM_FLAGS})
   target_link_options(${name} PRIVATE
     ${METALOCK_WASM_FLAGS}
-    # The bindings are plain wasm exports (wasm/envelope.hpp, METALOCK_BINDING), no Embind.
-    "-sEXPORTED_FUNCTIONS=[_malloc,_free]"
+    # Embind's JS runtime, as -lembind would add it, but without libembind.a: its constructor
+    # registers every C++ type Embind knows; wasm/embind_types.cpp registers ours (-1.8 KB).
+    "SHELL:--js-library ${EMSCRIPTEN_ROOT_PATH}/src/embind/embind.js"
+    "SHELL:--js-library ${EMSCRIPTEN_ROOT_PATH}/src/embind/emval.js"
+    "-sEXPORTED_FUNCTIONS=[_malloc,_free,___getTypeName]"
     -sMODULARIZE=1
     -sEXPORT_ES6=1
     -sEXPORT_NAME=${MODULE_EXPORT_NAME}
@@ -140,7 +146,7 @@ function(metalock_add_wasm_module name)
     # A library must not install process-wide handlers in its host's Node process.
     -sNODEJS_CATCH_EXIT=0
     -sNODEJS_CATCH_REJECTION=0
-    # No eval or new Function in the glue (strict CSP pages work).
+    # Glue size, and no eval: Embind's invokers without new Function (strict CSP pages work).
     -sDYNAMIC_EXECUTION=0
     -sTEXTDECODER=2
     "-sINCOMING_MODULE_JS_API=[wasmBinary,locateFile,instantiateWasm]"

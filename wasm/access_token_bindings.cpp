@@ -3,6 +3,8 @@
 #include "envelope.hpp"
 #include "metalock/jwt.hpp"
 
+#include <emscripten/bind.h>
+
 namespace metalock::wasm {
 namespace {
 
@@ -22,7 +24,8 @@ std::string verify_access_claims(TextAddress token_at, std::size_t token_size, T
 }
 
 }  // namespace
-
-METALOCK_BINDING(verifyAccessTokenClaims, verify_access_claims, 4)
-
 }  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_access_token) {
+  emscripten::function("verifyAccessTokenClaims", metalock::wasm::returns_text<&metalock::wasm::verify_access_claims>);
+}

@@ -2,6 +2,8 @@
 #include "envelope.hpp"
 #include "metalock/client_metadata.hpp"
 
+#include <emscripten/bind.h>
+
 namespace metalock::wasm {
 namespace {
 
@@ -19,8 +21,9 @@ std::string apply(TextAddress current_at, std::size_t current_size, TextAddress 
 }
 
 }  // namespace
-
-METALOCK_BINDING(validateClientMetadata, validate, 2)
-METALOCK_BINDING(applyClientMetadataPatch, apply, 4)
-
 }  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_client_metadata) {
+  emscripten::function("validateClientMetadata", metalock::wasm::returns_text<&metalock::wasm::validate>);
+  emscripten::function("applyClientMetadataPatch", metalock::wasm::returns_text<&metalock::wasm::apply>);
+}

@@ -2,6 +2,8 @@
 #include "envelope.hpp"
 #include "metalock/custom_claims.hpp"
 
+#include <emscripten/bind.h>
+
 namespace metalock::wasm {
 namespace {
 
@@ -14,7 +16,6 @@ std::string check(TextAddress name_at, std::size_t name_size) {
 }
 
 }  // namespace
-
-METALOCK_BINDING(checkCustomClaim, check, 2)
-
 }  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_custom_claims) { emscripten::function("checkCustomClaim", metalock::wasm::returns_text<&metalock::wasm::check>); }

@@ -15,7 +15,6 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
-#include <tuple>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,62 +31,15 @@ std::string adopt_text(TextAddress data, std::size_t size);
 // return made the same copy and then walked every byte twice in JS.
 TextAddress hand_over(const std::string& envelope);
 
-// The I-th parameter type of a binding function.
-template <typename Function>
-struct Parameters;
-template <typename... Args>
-struct Parameters<std::string (*)(Args...)> {
-  using type = std::tuple<Args...>;
+template <auto Binding>
+struct ReturnsText;
+template <typename... Args, std::string (*Binding)(Args...)>
+struct ReturnsText<Binding> {
+  static TextAddress call(Args... args) { return hand_over(Binding(args...)); }
 };
-template <auto Binding, std::size_t I>
-using Parameter = std::tuple_element_t<I, typename Parameters<decltype(Binding)>::type>;
-
-}  // namespace metalock::wasm
-
-// A binding, exported from the wasm as a plain C function: METALOCK_BINDING(merge, merge, 4)
-// exports `merge`, which JS calls as Module._merge(4 wasm arguments), running the C++ function
-// `merge` (std::string (...)) and handing its envelope over. Plain exports, not Embind: every
-// argument and result is a wasm integer already, and Embind's JS runtime was most of the glue.
-// ARITY is the wasm argument count (contract.json's args: text and json 2, int 1); a wrong one
-// does not compile. Used inside namespace metalock::wasm.
-#define METALOCK_BINDING(NAME, FUNCTION, ARITY) METALOCK_BINDING_##ARITY(NAME, FUNCTION)
-#define METALOCK_BINDING_EXPORT(NAME) \
-  extern "C" __attribute__((used, export_name(#NAME))) TextAddress metalock_binding_##NAME
-#define METALOCK_P(F, I) ::metalock::wasm::Parameter<&F, I>
-#define METALOCK_BINDING_2(N, F) \
-  METALOCK_BINDING_EXPORT(N)(METALOCK_P(F, 0) a, METALOCK_P(F, 1) b) { return hand_over(F(a, b)); }
-#define METALOCK_BINDING_4(N, F) \
-  METALOCK_BINDING_EXPORT(N)(METALOCK_P(F, 0) a, METALOCK_P(F, 1) b, METALOCK_P(F, 2) c, METALOCK_P(F, 3) d) { \
-    return hand_over(F(a, b, c, d)); \
-  }
-#define METALOCK_BINDING_5(N, F) \
-  METALOCK_BINDING_EXPORT(N)(METALOCK_P(F, 0) a, METALOCK_P(F, 1) b, METALOCK_P(F, 2) c, METALOCK_P(F, 3) d, \
-                             METALOCK_P(F, 4) e) { \
-    return hand_over(F(a, b, c, d, e)); \
-  }
-#define METALOCK_BINDING_6(N, F) \
-  METALOCK_BINDING_EXPORT(N)(METALOCK_P(F, 0) a, METALOCK_P(F, 1) b, METALOCK_P(F, 2) c, METALOCK_P(F, 3) d, \
-                             METALOCK_P(F, 4) e, METALOCK_P(F, 5) f) { \
-    return hand_over(F(a, b, c, d, e, f)); \
-  }
-#define METALOCK_BINDING_7(N, F) \
-  METALOCK_BINDING_EXPORT(N)(METALOCK_P(F, 0) a, METALOCK_P(F, 1) b, METALOCK_P(F, 2) c, METALOCK_P(F, 3) d, \
-                             METALOCK_P(F, 4) e, METALOCK_P(F, 5) f, METALOCK_P(F, 6) g) { \
-    return hand_over(F(a, b, c, d, e, f, g)); \
-  }
-#define METALOCK_BINDING_8(N, F) \
-  METALOCK_BINDING_EXPORT(N)(METALOCK_P(F, 0) a, METALOCK_P(F, 1) b, METALOCK_P(F, 2) c, METALOCK_P(F, 3) d, \
-                             METALOCK_P(F, 4) e, METALOCK_P(F, 5) f, METALOCK_P(F, 6) g, METALOCK_P(F, 7) h) { \
-    return hand_over(F(a, b, c, d, e, f, g, h)); \
-  }
-#define METALOCK_BINDING_10(N, F) \
-  METALOCK_BINDING_EXPORT(N)(METALOCK_P(F, 0) a, METALOCK_P(F, 1) b, METALOCK_P(F, 2) c, METALOCK_P(F, 3) d, \
-                             METALOCK_P(F, 4) e, METALOCK_P(F, 5) f, METALOCK_P(F, 6) g, METALOCK_P(F, 7) h, \
-                             METALOCK_P(F, 8) i, METALOCK_P(F, 9) j) { \
-    return hand_over(F(a, b, c, d, e, f, g, h, i, j)); \
-  }
-
-namespace metalock::wasm {
+// Every binding is registered as emscripten::function(name, returns_text<&binding>).
+template <auto Binding>
+constexpr auto returns_text = &ReturnsText<Binding>::call;
 
 std::string ok_envelope(const Json& value);
 std::string error_envelope(const Error& error);

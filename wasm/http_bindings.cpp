@@ -6,6 +6,8 @@
 #include "metalock/requests.hpp"
 #include "metalock/responses.hpp"
 
+#include <emscripten/bind.h>
+
 namespace metalock::wasm {
 
 std::string request_envelope(const HttpRequest& request) {
@@ -92,15 +94,16 @@ std::string parse_response(int status, TextAddress headers_at, std::size_t heade
 }
 
 }  // namespace
-
-METALOCK_BINDING(baseUrl, base, 2)
-METALOCK_BINDING(userinfoRequest, userinfo, 4)
-METALOCK_BINDING(jwksRequest, jwks, 2)
-METALOCK_BINDING(passwordRealmRequest, password_realm, 4)
-METALOCK_BINDING(refreshTokenRequest, refresh, 4)
-METALOCK_BINDING(signupRequest, signup, 4)
-METALOCK_BINDING(getUserRequest, get_user, 6)
-METALOCK_BINDING(patchUserRequest, patch_user, 10)
-METALOCK_BINDING(parseResponse, parse_response, 5)
-
 }  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_http) {
+  emscripten::function("baseUrl", metalock::wasm::returns_text<&metalock::wasm::base>);
+  emscripten::function("userinfoRequest", metalock::wasm::returns_text<&metalock::wasm::userinfo>);
+  emscripten::function("jwksRequest", metalock::wasm::returns_text<&metalock::wasm::jwks>);
+  emscripten::function("passwordRealmRequest", metalock::wasm::returns_text<&metalock::wasm::password_realm>);
+  emscripten::function("refreshTokenRequest", metalock::wasm::returns_text<&metalock::wasm::refresh>);
+  emscripten::function("signupRequest", metalock::wasm::returns_text<&metalock::wasm::signup>);
+  emscripten::function("getUserRequest", metalock::wasm::returns_text<&metalock::wasm::get_user>);
+  emscripten::function("patchUserRequest", metalock::wasm::returns_text<&metalock::wasm::patch_user>);
+  emscripten::function("parseResponse", metalock::wasm::returns_text<&metalock::wasm::parse_response>);
+}

@@ -4,6 +4,8 @@
 #include "metalock/jwt.hpp"
 #include "metalock/token_cache.hpp"
 
+#include <emscripten/bind.h>
+
 namespace metalock::wasm {
 namespace {
 
@@ -31,8 +33,9 @@ std::string verify_claims(TextAddress token_at, std::size_t token_size, TextAddr
 }
 
 }  // namespace
-
-METALOCK_BINDING(decodeJwt, decode, 2)
-METALOCK_BINDING(verifyIdTokenClaims, verify_claims, 4)
-
 }  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_jwt) {
+  emscripten::function("decodeJwt", metalock::wasm::returns_text<&metalock::wasm::decode>);
+  emscripten::function("verifyIdTokenClaims", metalock::wasm::returns_text<&metalock::wasm::verify_claims>);
+}

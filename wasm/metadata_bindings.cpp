@@ -3,6 +3,8 @@
 #include "patch_policy.hpp"
 #include "metalock/metadata.hpp"
 
+#include <emscripten/bind.h>
+
 namespace metalock::wasm {
 namespace {
 
@@ -32,9 +34,10 @@ std::string validate(TextAddress patch_at, std::size_t patch_size, TextAddress o
 }
 
 }  // namespace
-
-METALOCK_BINDING(merge, merge, 4)
-METALOCK_BINDING(diff, diff, 4)
-METALOCK_BINDING(validatePatch, validate, 4)
-
 }  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_metadata) {
+  emscripten::function("merge", metalock::wasm::returns_text<&metalock::wasm::merge>);
+  emscripten::function("diff", metalock::wasm::returns_text<&metalock::wasm::diff>);
+  emscripten::function("validatePatch", metalock::wasm::returns_text<&metalock::wasm::validate>);
+}

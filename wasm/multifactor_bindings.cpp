@@ -3,6 +3,8 @@
 #include "metalock/multifactor.hpp"
 #include "request_envelope.hpp"
 
+#include <emscripten/bind.h>
+
 namespace metalock::wasm {
 namespace {
 
@@ -27,8 +29,9 @@ std::string delete_request(TextAddress base_at, std::size_t base_size, TextAddre
 }
 
 }  // namespace
-
-METALOCK_BINDING(validateMultifactorDeletion, validate, 4)
-METALOCK_BINDING(deleteMultifactorRequest, delete_request, 8)
-
 }  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_multifactor) {
+  emscripten::function("validateMultifactorDeletion", metalock::wasm::returns_text<&metalock::wasm::validate>);
+  emscripten::function("deleteMultifactorRequest", metalock::wasm::returns_text<&metalock::wasm::delete_request>);
+}

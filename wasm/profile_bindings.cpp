@@ -3,6 +3,8 @@
 #include "envelope.hpp"
 #include "metalock/profile.hpp"
 
+#include <emscripten/bind.h>
+
 namespace metalock::wasm {
 namespace {
 
@@ -34,8 +36,9 @@ std::string profile_response(int status, TextAddress headers_at, std::size_t hea
 }
 
 }  // namespace
-
-METALOCK_BINDING(normalizeProfile, normalize, 4)
-METALOCK_BINDING(profileResponse, profile_response, 7)
-
 }  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_profile) {
+  emscripten::function("normalizeProfile", metalock::wasm::returns_text<&metalock::wasm::normalize>);
+  emscripten::function("profileResponse", metalock::wasm::returns_text<&metalock::wasm::profile_response>);
+}

@@ -2,10 +2,12 @@
 #include "envelope.hpp"
 #include "metalock/scope.hpp"
 
+#include <emscripten/bind.h>
+
 namespace metalock::wasm {
 namespace {
 
-// Raw scope strings in; {"value": true|false} out (as every binding answers).
+// Raw scope strings in; {"value": true|false} out (a bool would need another Embind type).
 std::string contains(TextAddress scope_at, std::size_t scope_size, TextAddress required_at,
                      std::size_t required_size) {
   const std::string scope = adopt_text(scope_at, scope_size);
@@ -13,7 +15,6 @@ std::string contains(TextAddress scope_at, std::size_t scope_size, TextAddress r
 }
 
 }  // namespace
-
-METALOCK_BINDING(scopeContains, contains, 4)
-
 }  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_scope) { emscripten::function("scopeContains", metalock::wasm::returns_text<&metalock::wasm::contains>); }

@@ -3,6 +3,8 @@
 #include "envelope.hpp"
 #include "metalock/signup.hpp"
 
+#include <emscripten/bind.h>
+
 namespace metalock::wasm {
 namespace {
 
@@ -15,7 +17,8 @@ std::string map_signup(TextAddress fields_at, std::size_t fields_size, TextAddre
 }
 
 }  // namespace
-
-METALOCK_BINDING(mapSignup, map_signup, 6)
-
 }  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_signup) {
+  emscripten::function("mapSignup", metalock::wasm::returns_text<&metalock::wasm::map_signup>);
+}

@@ -3,6 +3,8 @@
 #include "envelope.hpp"
 #include "metalock/signup.hpp"
 
+#include <emscripten/bind.h>
+
 namespace metalock::wasm {
 namespace {
 
@@ -14,7 +16,8 @@ std::string validate_body(TextAddress body_at, std::size_t body_size) {
 }
 
 }  // namespace
-
-METALOCK_BINDING(validateSignupBody, validate_body, 2)
-
 }  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_signup_body) {
+  emscripten::function("validateSignupBody", metalock::wasm::returns_text<&metalock::wasm::validate_body>);
+}

@@ -5,6 +5,8 @@
 #include "envelope.hpp"
 #include "metalock/signup.hpp"
 
+#include <emscripten/bind.h>
+
 namespace metalock::wasm {
 namespace {
 
@@ -60,8 +62,9 @@ std::string check_field(TextAddress spec_at, std::size_t spec_size, TextAddress 
 }
 
 }  // namespace
-
-METALOCK_BINDING(parseSignupFields, parse_fields, 2)
-METALOCK_BINDING(checkSignupField, check_field, 4)
-
 }  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_signup_fields) {
+  emscripten::function("parseSignupFields", metalock::wasm::returns_text<&metalock::wasm::parse_fields>);
+  emscripten::function("checkSignupField", metalock::wasm::returns_text<&metalock::wasm::check_field>);
+}

@@ -5,6 +5,8 @@
 #include "envelope.hpp"
 #include "metalock/token_cache.hpp"
 
+#include <emscripten/bind.h>
+
 #include <string>
 #include <vector>
 
@@ -103,10 +105,11 @@ std::string manifest(TextAddress text_at, std::size_t text_size, TextAddress cha
 }
 
 }  // namespace
-
-METALOCK_BINDING(cacheGet, get, 6)
-METALOCK_BINDING(cachePut, put, 6)
-METALOCK_BINDING(cacheRefreshToken, refresh_token, 4)
-METALOCK_BINDING(cacheManifest, manifest, 4)
-
 }  // namespace metalock::wasm
+
+EMSCRIPTEN_BINDINGS(metalock_token_cache) {
+  emscripten::function("cacheGet", metalock::wasm::returns_text<&metalock::wasm::get>);
+  emscripten::function("cachePut", metalock::wasm::returns_text<&metalock::wasm::put>);
+  emscripten::function("cacheRefreshToken", metalock::wasm::returns_text<&metalock::wasm::refresh_token>);
+  emscripten::function("cacheManifest", metalock::wasm::returns_text<&metalock::wasm::manifest>);
+}

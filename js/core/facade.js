@@ -1,4 +1,4 @@
-// The core as plain synchronous JS functions over the wasm module's exports. The contract between
+// The core as plain synchronous JS functions over the Embind module. The contract between
 // the two is declared once in wasm/contract.json (every binding: name, arguments, result)
 // and typed for this side in core.d.ts, which tsc checks this file against
 // (tests/types/core.tsconfig.json); tests/js/core-contract.test.js checks the built module.
@@ -67,7 +67,7 @@ function takeText(module, address) {
 // The facade offers exactly the bindings its module holds: the browser module lacks the
 // tenant's own (wasm/contract.json "modules"), so on it those methods are absent, not broken.
 /**
- * @param {any} initial the Emscripten module (each binding is its export `_name`)
+ * @param {any} initial the Embind module
  * @param {(() => any) | null} [revive]
  * @returns {import('./core.js').MetalockCore}
  */
@@ -119,7 +119,7 @@ export function createFacade(initial, revive) {
         if (typeof arg === 'number') wasmArgs.push(arg);
         else place(arg, wasmArgs, addresses);
       }
-      envelope = takeText(module, module[`_${name}`](...wasmArgs));
+      envelope = takeText(module, module[name](...wasmArgs));
     } catch (error) {
       if (error instanceof MetalockError) throw error;
       dead = true;
@@ -184,5 +184,5 @@ export function createFacade(initial, revive) {
   };
   // Each method is named after its binding; the tenant's facade (MetalockTenantCore) is the
   // same object with its module's extra bindings.
-  return /** @type {any} */ (Object.fromEntries(Object.entries(methods).filter(([name]) => typeof initial[`_${name}`] === 'function')));
+  return /** @type {any} */ (Object.fromEntries(Object.entries(methods).filter(([name]) => typeof initial[name] === 'function')));
 }
