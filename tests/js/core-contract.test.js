@@ -116,7 +116,7 @@ test('control characters leave the core escaped as nlohmann writes them', async 
     module.HEAPU8.set(bytes, at);
     return [at, bytes.length];
   };
-  const at = module._merge(...place('{"user_metadata":{}}'), ...place('{"user_metadata":{"c":"\\u0000\\u0001\\u001f\\u007f"}}'));
+  const at = module.merge(...place('{"user_metadata":{}}'), ...place('{"user_metadata":{"c":"\\u0000\\u0001\\u001f\\u007f"}}'));
   const size = new DataView(module.HEAPU8.buffer).getUint32(at, true);
   const text = new TextDecoder().decode(module.HEAPU8.subarray(at + 4, at + 4 + size));
   module._free(at);
