@@ -7,8 +7,7 @@
 // has already validated, and prints "\u%04x" / "<U+%.4X>" for control characters.
 //
 // strtod here converts with JavaScript's Number(), which is correctly rounded like a good
-// strtod. snprintf handles %d %i %u %x %X %c %s %% with the flags - 0 +, width, precision and
-// the length modifiers; a float prints in its shortest round-trip form.
+// strtod. snprintf formats exactly those two hex conversions and refuses anything else.
 #include <emscripten/emscripten.h>
 
 #include <cctype>
@@ -24,15 +23,6 @@ EM_JS(double, metalock_js_number, (const char* text, int length), {
   var s = "";
   for (var i = 0; i < length; i++) s += String.fromCharCode(HEAPU8[text + i]);
   return Number(s);
-});
-
-// A float -> its shortest round-trip text (no caller formats floats; this only keeps such a
-// call from reading its arguments wrong).
-EM_JS(int, metalock_js_format_float, (double value, char* out, int capacity), {
-  var s = String(value);
-  var n = Math.min(s.length, capacity);
-  for (var i = 0; i < n; i++) HEAPU8[out + i] = s.charCodeAt(i);
-  return n;
 });
 
 namespace {
@@ -93,45 +83,7 @@ struct Output {
     if (length + 1 < capacity) buffer[length] = c;
     ++length;
   }
-  void repeat(char c, int count) {
-    for (int i = 0; i < count; ++i) put(c);
-  }
-  void write(const char* text, std::size_t count) {
-    for (std::size_t i = 0; i < count; ++i) put(text[i]);
-  }
 };
-
-struct Spec {
-  bool left = false, zero = false, plus = false;
-  int width = 0;
-  int precision = -1;
-};
-
-// prefix (sign, 0x) + body, padded to the width.
-void emit(Output& out, const Spec& spec, const char* prefix, const char* body, std::size_t body_length,
-          int leading_zeros = 0) {
-  const int used = static_cast<int>(std::strlen(prefix) + body_length) + leading_zeros;
-  const int pad = spec.width > used ? spec.width - used : 0;
-  if (!spec.left && !spec.zero) out.repeat(' ', pad);
-  out.write(prefix, std::strlen(prefix));
-  if (!spec.left && spec.zero) out.repeat('0', pad);
-  out.repeat('0', leading_zeros);
-  out.write(body, body_length);
-  if (spec.left) out.repeat(' ', pad);
-}
-
-void emit_integer(Output& out, Spec spec, std::uintmax_t magnitude, bool negative, char conversion) {
-  const unsigned base = (conversion == 'x' || conversion == 'X') ? 16 : 10;
-  const char* alphabet = conversion == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-  char digits[64];
-  std::size_t count = 0;
-  for (std::uintmax_t v = magnitude; v != 0; v /= base) digits[sizeof digits - ++count] = alphabet[v % base];
-  const char* body = digits + sizeof digits - count;
-  int leading_zeros = spec.precision > static_cast<int>(count) ? spec.precision - static_cast<int>(count) : 0;
-  if (spec.precision < 0 && count == 0) leading_zeros = 1;   // plain "0"
-  if (spec.precision >= 0) spec.zero = false;
-  emit(out, spec, negative ? "-" : spec.plus ? "+" : "", body, count, leading_zeros);
-}
 
 }  // namespace
 
@@ -141,94 +93,40 @@ double strtod(const char* text, char** end) { return scan_double(text, end); }
 float strtof(const char* text, char** end) { return static_cast<float>(scan_double(text, end)); }
 long double strtold(const char* text, char** end) { return scan_double(text, end); }
 
+// What nlohmann asks of it in this module, and no more: "\\u%04x" and "\\u%04x\\u%04x" (the
+// serializer escaping a control character) and "<U+%.4X>" (the lexer naming one): literal text
+// and an unsigned int in hex, zero-padded to a width (flag 0) or a precision. Any other
+// conversion is refused (-1, an empty buffer) rather than read with the wrong argument type.
 int snprintf(char* buffer, std::size_t capacity, const char* format, ...) {
   Output out{buffer, capacity};
   va_list args;
   va_start(args, format);
-  for (const char* p = format; *p; ++p) {
+  int result = 0;
+  for (const char* p = format; *p && result == 0; ++p) {
     if (*p != '%') {
       out.put(*p);
       continue;
     }
-    Spec spec;
-    for (bool flag = true; flag;) {
-      switch (*++p) {
-        case '-': spec.left = true; break;
-        case '0': spec.zero = true; break;
-        case '+': spec.plus = true; break;
-        default: flag = false;
-      }
+    ++p;
+    const bool padded = *p == '0' || *p == '.';
+    if (padded) ++p;
+    int digits = 0;
+    while (std::isdigit(static_cast<unsigned char>(*p))) digits = digits * 10 + (*p++ - '0');
+    if (!padded || (*p != 'x' && *p != 'X')) {
+      result = -1;
+      break;
     }
-    if (*p == '*') {
-      spec.width = va_arg(args, int);
-      if (spec.width < 0) spec.left = true, spec.width = -spec.width;
-      ++p;
-    }
-    while (std::isdigit(static_cast<unsigned char>(*p))) spec.width = spec.width * 10 + (*p++ - '0');
-    if (*p == '.') {
-      spec.precision = 0;
-      if (*++p == '*') {
-        spec.precision = va_arg(args, int);
-        ++p;
-      }
-      while (std::isdigit(static_cast<unsigned char>(*p))) spec.precision = spec.precision * 10 + (*p++ - '0');
-    }
-    if (spec.left) spec.zero = false;
-    int longs = 0;          // l, ll, j widen (z and t are int-sized on wasm32); h / hh narrow
-    int shorts = 0;
-    for (;; ++p) {
-      if (*p == 'l' || *p == 'j') longs += *p == 'j' ? 2 : 1;
-      else if (*p == 'h') ++shorts;
-      else if (*p != 'z' && *p != 't') break;
-    }
-    const char conversion = *p;
-    switch (conversion) {
-      case 'd':
-      case 'i': {
-        std::intmax_t v = longs >= 2 ? va_arg(args, long long) : longs == 1 ? va_arg(args, long) : va_arg(args, int);
-        if (shorts == 1) v = static_cast<short>(v);
-        if (shorts >= 2) v = static_cast<signed char>(v);
-        const std::uintmax_t magnitude = v < 0 ? 0 - static_cast<std::uintmax_t>(v) : static_cast<std::uintmax_t>(v);
-        emit_integer(out, spec, magnitude, v < 0, conversion);
-        break;
-      }
-      case 'u':
-      case 'x':
-      case 'X': {
-        std::uintmax_t v = longs >= 2 ? va_arg(args, unsigned long long)
-                           : longs == 1 ? va_arg(args, unsigned long) : va_arg(args, unsigned int);
-        if (shorts == 1) v = static_cast<unsigned short>(v);
-        if (shorts >= 2) v = static_cast<unsigned char>(v);
-        emit_integer(out, spec, v, false, conversion);
-        break;
-      }
-      case 'c': {
-        const char c = static_cast<char>(va_arg(args, int));
-        emit(out, spec, "", &c, 1);
-        break;
-      }
-      case 's': {
-        const char* s = va_arg(args, const char*);
-        if (!s) s = "(null)";
-        std::size_t length = 0;
-        while (s[length] && (spec.precision < 0 || length < static_cast<std::size_t>(spec.precision))) ++length;
-        emit(out, spec, "", s, length);
-        break;
-      }
-      case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A': {
-        char text[32];
-        const int length = metalock_js_format_float(va_arg(args, double), text, sizeof text);
-        emit(out, spec, "", text, length);
-        break;
-      }
-      case '%': out.put('%'); break;
-      case '\0': --p; break;   // a lone '%' at the end
-      default: out.put('%'), out.put(conversion);
-    }
+    const char* alphabet = *p == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+    char reversed[8];
+    int count = 0;
+    for (unsigned value = va_arg(args, unsigned); count == 0 || value != 0; value /= 16) reversed[count++] = alphabet[value % 16];
+    for (int pad = digits - count; pad > 0; --pad) out.put('0');
+    while (count > 0) out.put(reversed[--count]);
   }
   va_end(args);
+  if (result != 0) out.length = 0;
   if (capacity > 0) buffer[out.length < capacity ? out.length : capacity - 1] = '\0';
-  return static_cast<int>(out.length);
+  return result != 0 ? result : static_cast<int>(out.length);
 }
 
 }  // extern "C"

@@ -29,13 +29,21 @@ TokenKey key_from(const Json& key) {
   return {string_option(key, "clientId"), string_option(key, "audience"), string_option(key, "scope")};
 }
 
+// An entry's text members under their JS names (js/types TokenEntry): one table walked, not
+// seven members spelled out.
+constexpr std::pair<const char*, std::string TokenEntry::*> kEntryTexts[] = {
+    {"clientId", &TokenEntry::client_id},      {"audience", &TokenEntry::audience},
+    {"scope", &TokenEntry::scope},             {"accessToken", &TokenEntry::access_token},
+    {"idToken", &TokenEntry::id_token},        {"refreshToken", &TokenEntry::refresh_token},
+    {"tokenType", &TokenEntry::token_type}};
+
 Json entry_json(const TokenEntry& e) {
-  return json_object({{"clientId", e.client_id},        {"audience", e.audience},
-          {"scope", e.scope},               {"accessToken", e.access_token},
-          {"idToken", e.id_token},          {"refreshToken", e.refresh_token},
-          {"tokenType", e.token_type},      {"expiresAt", e.expires_at},
-          {"idTokenClaims", e.id_token_claims},
-          {"storageKey", token_cache_key({e.client_id, e.audience, e.scope})}});
+  Json out = Json::object();
+  for (const auto& [name, member] : kEntryTexts) out[name] = e.*member;
+  out["expiresAt"] = e.expires_at;
+  out["idTokenClaims"] = e.id_token_claims;
+  out["storageKey"] = token_cache_key({e.client_id, e.audience, e.scope});
+  return out;
 }
 
 std::vector<std::string> string_list(const Json& options, const char* name) {

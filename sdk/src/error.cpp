@@ -1,5 +1,7 @@
 #include "metalock/error.hpp"
 
+#include "text.hpp"
+
 #include <cstdlib>
 #ifndef METALOCK_ABORT_WITHOUT_MESSAGE
 #include <cstdio>
@@ -7,12 +9,17 @@
 
 namespace metalock {
 
-Error Error::make(std::string code, std::string description, std::string field) {
+Error Error::make(std::string_view code, std::string_view description, std::string_view field) {
   Error e;
-  e.code = std::move(code);
-  e.description = std::move(description);
-  e.field = std::move(field);
+  e.code = code;
+  e.description = description;
+  e.field = field;
   return e;
+}
+
+Error Error::make(std::string_view code, std::initializer_list<std::string_view> description,
+                  std::string_view field) {
+  return make(code, text::concat(description), field);
 }
 
 // The wasm core is built with METALOCK_ABORT_WITHOUT_MESSAGE (cmake/metalock_emscripten.cmake):

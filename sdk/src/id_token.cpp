@@ -3,10 +3,12 @@
 #include "metalock/jwt.hpp"
 
 #include "jwt_claims.hpp"
+#include "text.hpp"
 
 namespace metalock {
 
 using namespace jwt_claims;
+using text::concat;
 
 namespace {
 
@@ -18,8 +20,8 @@ Status check_signing_header(const Json& header) {
   const Json* alg = claim(header, "alg");
   if (!alg || !alg->is_string() || alg->get_ref<const std::string&>() != "RS256") {
     return Error::make(code::invalid_token,
-                       "Signature algorithm of " + quoted(alg) +
-                           " is not supported. Expected the ID token to be signed with \"RS256\"",
+                       concat({"Signature algorithm of ", quoted(alg),
+                               " is not supported. Expected the ID token to be signed with \"RS256\""}),
                        "alg");
   }
   const Json* kid = claim(header, "kid");
@@ -58,8 +60,8 @@ Result<Json> verify_id_token_claims(std::string_view token, const IdTokenExpecta
       return Error::make(code::invalid_nonce, "Nonce (nonce) claim must be a string present in the ID token");
     }
     if (nonce->get_ref<const std::string&>() != *expect.nonce) {
-      return Error::make(code::invalid_nonce, "Nonce (nonce) claim mismatch in the ID token; expected \"" +
-                                                  *expect.nonce + "\", found " + quoted(nonce));
+      return Error::make(code::invalid_nonce, concat({"Nonce (nonce) claim mismatch in the ID token; expected \"",
+                                                      *expect.nonce, "\", found ", quoted(nonce)}));
     }
   }
 
@@ -74,11 +76,10 @@ Result<Json> verify_id_token_claims(std::string_view token, const IdTokenExpecta
     if (static_cast<double>(expect.now) >
         auth_time->get<double>() + static_cast<double>(*expect.max_age) + static_cast<double>(leeway)) {
       return Error::make(code::auth_time_too_old,
-                         "Authentication Time (auth_time) claim in the ID token indicates that too much time "
-                         "has passed since the last end-user authentication; current time (" +
-                             std::to_string(expect.now) + ") is after " + dump_json(*auth_time) +
-                             " plus max_age (" + std::to_string(*expect.max_age) + "s) and leeway (" +
-                             std::to_string(leeway) + "s)");
+                         concat({"Authentication Time (auth_time) claim in the ID token indicates that too much "
+                                 "time has passed since the last end-user authentication; current time (",
+                                 std::to_string(expect.now), ") is after ", dump_json(*auth_time), " plus max_age (",
+                                 std::to_string(*expect.max_age), "s) and leeway (", std::to_string(leeway), "s)"}));
     }
   }
   return payload;

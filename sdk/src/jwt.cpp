@@ -3,6 +3,7 @@
 #include "metalock/jwt.hpp"
 
 #include "jwt_claims.hpp"
+#include "text.hpp"
 
 namespace metalock {
 namespace jwt_claims {
@@ -11,20 +12,20 @@ namespace {
 Error invalid_token(const std::string& description) { return Error::make(code::invalid_token, description); }
 
 // "ID token ..." / "Access token ..." / "JWT ..." at the start of a sentence.
-std::string sentence(TokenKind kind, const std::string& rest) {
-  std::string text = kind.name;
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-  return text + " " + rest;
+std::string sentence(TokenKind kind, std::string_view rest, std::string_view more = {}) {
+  std::string out = text::concat({kind.name, " ", rest, more});
+  if (out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
 }
 
 Result<Json> decode_json_segment(std::string_view segment, const char* name, TokenKind kind) {
   auto bytes = base64url_decode(segment);
-  if (!bytes) return invalid_token(sentence(kind, std::string(name) + " is not base64url"));
+  if (!bytes) return invalid_token(sentence(kind, name, " is not base64url"));
   // A token is server output, read as JSON.parse-based SDKs read it (json_lenient.cpp): a
   // name cut inside an emoji must not make the whole login fail.
   auto doc = parse_json_lenient(bytes.value());
   if (!doc || !doc.value().is_object()) {
-    return invalid_token(sentence(kind, std::string(name) + " is not a JSON object"));
+    return invalid_token(sentence(kind, name, " is not a JSON object"));
   }
   return std::move(doc).value();
 }

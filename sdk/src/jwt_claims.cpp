@@ -3,10 +3,13 @@
 // Decoding (jwt_claims::decode) is in jwt.cpp.
 #include "jwt_claims.hpp"
 
-namespace metalock::jwt_claims {
-namespace {
+#include "text.hpp"
 
-std::string in_the(TokenKind kind) { return std::string(" in the ") + kind.name; }
+namespace metalock::jwt_claims {
+
+using text::concat;
+
+namespace {
 
 Error invalid_token(const std::string& description) { return Error::make(code::invalid_token, description); }
 
@@ -27,17 +30,17 @@ const Json* claim(const Json& payload, const char* name) {
 
 std::string quoted(const Json* value) {
   if (!value) return "(none)";
-  return value->is_string() ? "\"" + value->get<std::string>() + "\"" : dump_json(*value);
+  return value->is_string() ? concat({"\"", value->get_ref<const std::string&>(), "\""}) : dump_json(*value);
 }
 
 Status check_issuer(const Json& payload, const std::string& expected, TokenKind kind) {
   const Json* iss = claim(payload, "iss");
   if (!iss || !iss->is_string()) {
-    return Error::make(code::invalid_issuer, "Issuer (iss) claim must be a string present" + in_the(kind));
+    return Error::make(code::invalid_issuer, concat({"Issuer (iss) claim must be a string present in the ", kind.name}));
   }
   if (!is_string_equal(iss, expected)) {
-    return Error::make(code::invalid_issuer, "Issuer (iss) claim mismatch" + in_the(kind) + "; expected \"" +
-                                                 expected + "\", found " + quoted(iss));
+    return Error::make(code::invalid_issuer, concat({"Issuer (iss) claim mismatch in the ", kind.name, "; expected \"",
+                                                     expected, "\", found ", quoted(iss)}));
   }
   return ok_status();
 }
@@ -46,18 +49,18 @@ Status check_audience(const Json& payload, const std::string& expected, TokenKin
   const Json* aud = claim(payload, "aud");
   if (aud && aud->is_string()) {
     if (aud->get_ref<const std::string&>() == expected) return ok_status();
-    return Error::make(code::invalid_audience, "Audience (aud) claim mismatch" + in_the(kind) + "; expected \"" +
-                                                   expected + "\" but found " + quoted(aud));
+    return Error::make(code::invalid_audience, concat({"Audience (aud) claim mismatch in the ", kind.name,
+                                                       "; expected \"", expected, "\" but found ", quoted(aud)}));
   }
   if (!aud || !aud->is_array() || aud->empty()) {
     return Error::make(code::invalid_audience,
-                       "Audience (aud) claim must be a string or array of strings present" + in_the(kind));
+                       concat({"Audience (aud) claim must be a string or array of strings present in the ", kind.name}));
   }
   for (const Json& value : *aud) {
     if (is_string_equal(&value, expected)) return ok_status();
   }
-  return Error::make(code::invalid_audience, "Audience (aud) claim mismatch" + in_the(kind) + "; expected \"" +
-                                                 expected + "\" but was not one of " + dump_json(*aud));
+  return Error::make(code::invalid_audience, concat({"Audience (aud) claim mismatch in the ", kind.name, "; expected \"",
+                                                     expected, "\" but was not one of ", dump_json(*aud)}));
 }
 
 Status check_authorized_party(const Json& payload, const std::string& expected, TokenKind kind) {
@@ -65,12 +68,12 @@ Status check_authorized_party(const Json& payload, const std::string& expected, 
   if (!aud || !aud->is_array() || aud->size() < 2) return ok_status();
   const Json* azp = claim(payload, "azp");
   if (!azp || !azp->is_string()) {
-    return Error::make(code::invalid_azp, "Authorized Party (azp) claim must be a string present" + in_the(kind) +
-                                              " when Audience (aud) claim has multiple values");
+    return Error::make(code::invalid_azp, concat({"Authorized Party (azp) claim must be a string present in the ", kind.name,
+                                                  " when Audience (aud) claim has multiple values"}));
   }
   if (!is_string_equal(azp, expected)) {
-    return Error::make(code::invalid_azp, "Authorized Party (azp) claim mismatch" + in_the(kind) + "; expected \"" +
-                                              expected + "\", found " + quoted(azp));
+    return Error::make(code::invalid_azp, concat({"Authorized Party (azp) claim mismatch in the ", kind.name,
+                                                  "; expected \"", expected, "\", found ", quoted(azp)}));
   }
   return ok_status();
 }
@@ -86,25 +89,25 @@ Status check_time_claims(const Json& payload, std::int64_t now_seconds, std::int
   const double leeway = static_cast<double>(leeway_seconds);
   const Json* exp = claim(payload, "exp");
   if (!exp || !exp->is_number()) {
-    return invalid_token("Expiration Time (exp) claim must be a number present" + in_the(kind));
+    return invalid_token(concat({"Expiration Time (exp) claim must be a number present in the ", kind.name}));
   }
   if (now > seconds(*exp) + leeway) {
-    return Error::make(code::token_expired, "Expiration Time (exp) claim error" + in_the(kind) +
-                                                "; current time (" + std::to_string(now_seconds) +
-                                                ") is after expiration time (" + dump_json(*exp) + ") plus leeway (" +
-                                                std::to_string(leeway_seconds) + "s)");
+    return Error::make(code::token_expired,
+                       concat({"Expiration Time (exp) claim error in the ", kind.name, "; current time (",
+                               std::to_string(now_seconds), ") is after expiration time (", dump_json(*exp),
+                               ") plus leeway (", std::to_string(leeway_seconds), "s)"}));
   }
   const Json* iat = claim(payload, "iat");
   if (!iat || !iat->is_number()) {
-    return invalid_token("Issued At (iat) claim must be a number present" + in_the(kind));
+    return invalid_token(concat({"Issued At (iat) claim must be a number present in the ", kind.name}));
   }
   const Json* nbf = claim(payload, "nbf");
   if (nbf && nbf->is_number() && now < seconds(*nbf) - leeway) {
     return Error::make(code::token_not_yet_valid,
-                       "Not Before time (nbf) claim" + in_the(kind) +
-                           " indicates that this token can't be used just yet; current time (" +
-                           std::to_string(now_seconds) + ") is before " + dump_json(*nbf) + " minus leeway (" +
-                           std::to_string(leeway_seconds) + "s)");
+                       concat({"Not Before time (nbf) claim in the ", kind.name,
+                               " indicates that this token can't be used just yet; current time (",
+                               std::to_string(now_seconds), ") is before ", dump_json(*nbf), " minus leeway (",
+                               std::to_string(leeway_seconds), "s)"}));
   }
   return ok_status();
 }

@@ -2,6 +2,8 @@
 // untrusted: anything but a well-formed document of this version is refused, never crashed on.
 #include "metalock/token_cache.hpp"
 
+#include "text.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <limits>
@@ -10,9 +12,17 @@
 namespace metalock {
 namespace {
 
-Error invalid_storage(const std::string& why) {
-  return Error::make(code::invalid_storage, "Stored token cache is unusable: " + why);
+Error invalid_storage(std::string_view why) {
+  return Error::make(code::invalid_storage, {"Stored token cache is unusable: ", why});
 }
+
+// An entry's text members and their stored names: one table that writing and reading walk,
+// instead of each spelling out the seven members (which the wasm held in full, twice).
+constexpr std::pair<const char*, std::string TokenEntry::*> kStoredTexts[] = {
+    {"client_id", &TokenEntry::client_id},         {"audience", &TokenEntry::audience},
+    {"scope", &TokenEntry::scope},                 {"access_token", &TokenEntry::access_token},
+    {"id_token", &TokenEntry::id_token},           {"refresh_token", &TokenEntry::refresh_token},
+    {"token_type", &TokenEntry::token_type}};
 
 bool read_string(const Json& object, const char* name, std::string& out) {
   auto it = object.find(name);
@@ -40,10 +50,10 @@ bool read_entry(const Json& item, TokenEntry& entry) {
   auto claims = item.find("id_token_claims");
   if (claims == item.end() || !claims->is_object()) return false;
   entry.id_token_claims = *claims;
-  return read_string(item, "client_id", entry.client_id) && read_string(item, "audience", entry.audience) &&
-         read_string(item, "scope", entry.scope) && read_string(item, "access_token", entry.access_token) &&
-         read_string(item, "id_token", entry.id_token) && read_string(item, "refresh_token", entry.refresh_token) &&
-         read_string(item, "token_type", entry.token_type) && read_epoch_seconds(item, "expires_at", entry.expires_at);
+  for (const auto& [name, member] : kStoredTexts) {
+    if (!read_string(item, name, entry.*member)) return false;
+  }
+  return read_epoch_seconds(item, "expires_at", entry.expires_at);
 }
 
 }  // namespace
@@ -51,15 +61,11 @@ bool read_entry(const Json& item, TokenEntry& entry) {
 std::string TokenCache::serialize() const {
   Json entries = Json::array();
   for (const TokenEntry& entry : entries_) {
-    entries.push_back(json_object({{"client_id", entry.client_id},
-                       {"audience", entry.audience},
-                       {"scope", entry.scope},
-                       {"access_token", entry.access_token},
-                       {"id_token", entry.id_token},
-                       {"refresh_token", entry.refresh_token},
-                       {"token_type", entry.token_type},
-                       {"expires_at", entry.expires_at},
-                       {"id_token_claims", entry.id_token_claims.is_object() ? entry.id_token_claims : Json::object()}}));
+    Json item = Json::object();
+    for (const auto& [name, member] : kStoredTexts) item[name] = entry.*member;
+    item["expires_at"] = entry.expires_at;
+    item["id_token_claims"] = entry.id_token_claims.is_object() ? entry.id_token_claims : Json::object();
+    entries.push_back(std::move(item));
   }
   return dump_json(json_object({{"version", kTokenCacheFormatVersion}, {"entries", std::move(entries)}}));
 }
@@ -72,7 +78,8 @@ Result<TokenCache> TokenCache::deserialize(std::string_view text) {
   auto version = root.find("version");
   if (version == root.end() || !version->is_number_integer() ||
       version->get<std::int64_t>() != kTokenCacheFormatVersion) {
-    return invalid_storage("not format version " + std::to_string(kTokenCacheFormatVersion));
+    static_assert(kTokenCacheFormatVersion == 1, "say the version below");
+    return invalid_storage("not format version 1");
   }
   auto entries = root.find("entries");
   if (entries == root.end() || !entries->is_array()) return invalid_storage("no entries array");
@@ -137,10 +144,12 @@ std::vector<std::string> read_token_manifest(std::string_view text) {
 std::string update_token_manifest(std::string_view text, const std::vector<std::string>& add,
                                   const std::vector<std::string>& remove) {
   std::set<std::string> keys = manifest_set(text);
-  for (const std::string& key : add) keys.insert(key);
-  for (const std::string& key : remove) keys.erase(key);
+  keys.insert(add.begin(), add.end());
   Json listed = Json::array();
-  for (const std::string& key : keys) listed.push_back(key);
+  for (const std::string& key : keys) {
+    // Left out rather than erased from the set: the set's erase is code the wasm need not hold.
+    if (std::find(remove.begin(), remove.end(), key) == remove.end()) listed.push_back(key);
+  }
   Json manifest = Json::object();
   manifest["keys"] = std::move(listed);
   manifest["version"] = kTokenCacheFormatVersion;

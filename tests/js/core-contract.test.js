@@ -106,6 +106,23 @@ test('a binding returns its envelope as the address of a length-prefixed UTF-8 b
   assert.deepEqual(JSON.parse(text), { value: { user_metadata: { city: '東京 😀' } } });
 });
 
+// The wasm's snprintf (wasm/small_libc.cpp) formats only what nlohmann asks of it: a control
+// character's escape, exactly as nlohmann's own (lower-case hex, four digits).
+test('control characters leave the core escaped as nlohmann writes them', async () => {
+  const module = await createMetalockCore();
+  const place = (text) => {
+    const bytes = new TextEncoder().encode(text);
+    const at = module._malloc(bytes.length);
+    module.HEAPU8.set(bytes, at);
+    return [at, bytes.length];
+  };
+  const at = module.merge(...place('{"user_metadata":{}}'), ...place('{"user_metadata":{"c":"\\u0000\\u0001\\u001f\\u007f"}}'));
+  const size = new DataView(module.HEAPU8.buffer).getUint32(at, true);
+  const text = new TextDecoder().decode(module.HEAPU8.subarray(at + 4, at + 4 + size));
+  module._free(at);
+  assert.equal(text, '{"value":{"user_metadata":{"c":"\\u0000\\u0001\\u001f\u007f"}}}');
+});
+
 test('core.d.ts types each module\'s methods with the results the manifest declares', () => {
   const file = `${root}js/core/core.d.ts`;
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
