@@ -2,6 +2,8 @@
 // do. Each entry lives under its own key with a manifest of them (auth0-spa-js's layout), so
 // the two tabs never overwrite each other's tokens; a logout in one tab removes them all.
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { launchChromium } from './support/chromium.mjs';
@@ -60,6 +62,19 @@ async function openTab(on = tenant) {
   };
 }
 
+// What `tab` stores once `settled(stored)` holds, or after 5 s what it stores then. Chromium
+// keeps a copy of localStorage per renderer and hands another tab's writes to it
+// asynchronously, so a tab sees the other's write or removal a moment later (on a busy
+// machine, many milliseconds): the assertions that follow say what it must end up seeing.
+async function storedOnce(tab, settled) {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const stored = await tab.stored();
+    if (settled(stored) || Date.now() > deadline) return stored;
+    await sleep(20);
+  }
+}
+
 test('two tabs sharing localStorage keep each other\'s tokens, and a logout in one removes them all', async () => {
   const first = await openTab();
   const second = await openTab();
@@ -75,13 +90,13 @@ test('two tabs sharing localStorage keep each other\'s tokens, and a logout in o
   assert.ok(userinfoLogin.ok && managementLogin.ok, JSON.stringify([userinfoLogin, managementLogin]));
 
   // Both entries are stored, each under its own key, whichever tab looks.
-  const stored = await first.stored();
   const manifest = `@@metalock@@::${CLIENT_ID}`;
+  const stored = await storedOnce(first, (seen) => Object.keys(seen).filter((key) => key !== manifest).length >= 2);
   const entries = Object.keys(stored).filter((key) => key !== manifest).sort();
   assert.equal(entries.length, 2, JSON.stringify(Object.keys(stored)));
   assert.ok(stored[entries.find((k) => k.includes('::default::'))].includes(userinfoLogin.value.accessToken));
   assert.ok(stored[entries.find((k) => k.includes('/api/v2/'))].includes(managementLogin.value.accessToken));
-  assert.deepEqual(await second.stored(), stored);
+  assert.deepEqual(await storedOnce(second, (seen) => isDeepStrictEqual(seen, stored)), stored);
 
   // Each tab uses the other's token too, and a third tab (a reload) finds both.
   const secondInfo = await second.run('getUserInfo');
@@ -96,7 +111,7 @@ test('two tabs sharing localStorage keep each other\'s tokens, and a logout in o
   await second.page.evaluate(() => { window.tab.client.logout(); });
   assert.deepEqual(await second.stored(), {});
   for (const tab of [first, second, third]) {
-    assert.deepEqual(await tab.stored(), {});
+    assert.deepEqual(await storedOnce(tab, (seen) => Object.keys(seen).length === 0), {});
     assert.equal((await tab.run('getUser')).code, 'login_required');
     assert.equal((await tab.run('getUserInfo')).code, 'login_required');
   }
