@@ -90,7 +90,9 @@ for (const [module, { glue, facade }] of Object.entries(MODULES)) {
   });
 }
 
-test('a binding returns its envelope as the address of a length-prefixed UTF-8 block', async () => {
+// The raw `merge` binding, below the facade: both texts placed in the heap as the facade places
+// them, the returned address and the text of the length-prefixed block it points at.
+async function rawMerge(userText, patchText) {
   const module = await createMetalockCore();
   const place = (text) => {
     const bytes = new TextEncoder().encode(text);
@@ -98,28 +100,23 @@ test('a binding returns its envelope as the address of a length-prefixed UTF-8 b
     module.HEAPU8.set(bytes, at);
     return [at, bytes.length];
   };
-  const at = module.merge(...place('{"user_metadata":{}}'), ...place('{"user_metadata":{"city":"東京 😀"}}'));
-  assert.equal(typeof at, 'number');
+  const at = module.merge(...place(userText), ...place(patchText));
   const size = new DataView(module.HEAPU8.buffer).getUint32(at, true);
   const text = new TextDecoder().decode(module.HEAPU8.subarray(at + 4, at + 4 + size));
   module._free(at);
+  return { at, text };
+}
+
+test('a binding returns its envelope as the address of a length-prefixed UTF-8 block', async () => {
+  const { at, text } = await rawMerge('{"user_metadata":{}}', '{"user_metadata":{"city":"東京 😀"}}');
+  assert.equal(typeof at, 'number');
   assert.deepEqual(JSON.parse(text), { value: { user_metadata: { city: '東京 😀' } } });
 });
 
 // The wasm's snprintf (wasm/small_libc.cpp) formats only what nlohmann asks of it: a control
 // character's escape, exactly as nlohmann's own (lower-case hex, four digits).
 test('control characters leave the core escaped as nlohmann writes them', async () => {
-  const module = await createMetalockCore();
-  const place = (text) => {
-    const bytes = new TextEncoder().encode(text);
-    const at = module._malloc(bytes.length);
-    module.HEAPU8.set(bytes, at);
-    return [at, bytes.length];
-  };
-  const at = module.merge(...place('{"user_metadata":{}}'), ...place('{"user_metadata":{"c":"\\u0000\\u0001\\u001f\\u007f"}}'));
-  const size = new DataView(module.HEAPU8.buffer).getUint32(at, true);
-  const text = new TextDecoder().decode(module.HEAPU8.subarray(at + 4, at + 4 + size));
-  module._free(at);
+  const { text } = await rawMerge('{"user_metadata":{}}', '{"user_metadata":{"c":"\\u0000\\u0001\\u001f\\u007f"}}');
   assert.equal(text, '{"value":{"user_metadata":{"c":"\\u0000\\u0001\\u001f\u007f"}}}');
 });
 
