@@ -6,6 +6,16 @@
 #include <limits>
 #include <vector>
 
+// parse_json answers every syntax error with one invalid_json and never reads nlohmann's
+// parse_error: its stock create() formats "[json.exception.parse_error.101] ... at line 1,
+// column 5: " around the message, code the wasm then carries for nothing. This one keeps the
+// id, the byte and the parser's own message.
+template <>
+nlohmann::detail::parse_error nlohmann::detail::parse_error::create<std::nullptr_t, 0>(
+    int id_, const position_t& pos, const std::string& what_arg, std::nullptr_t) {
+  return {id_, pos.chars_read_total, what_arg.c_str()};
+}
+
 namespace metalock {
 namespace {
 
