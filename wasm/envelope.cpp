@@ -38,7 +38,7 @@ std::string ok_envelope(const Json& value) {
 }
 
 std::string error_envelope(const Error& error) {
-  Json body = {{"code", error.code}, {"description", error.description}};
+  Json body = json_object({{"code", error.code}, {"description", error.description}});
   if (!error.field.empty()) body["field"] = error.field;
   if (error.status_code != 0) body["statusCode"] = error.status_code;
   if (!error.original.is_null()) body["original"] = error.original;

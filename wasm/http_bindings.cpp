@@ -11,10 +11,10 @@
 namespace metalock::wasm {
 
 std::string request_envelope(const HttpRequest& request) {
-  return ok_envelope({{"method", request.method},
-                      {"url", request.url},
-                      {"headers", header_object(request.headers)},
-                      {"body", request.body}});
+  return ok_envelope(json_object({{"method", request.method},
+                                  {"url", request.url},
+                                  {"headers", header_object(request.headers)},
+                                  {"body", request.body}}));
 }
 
 std::string request_envelope(const Result<HttpRequest>& request) {
