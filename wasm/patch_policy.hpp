@@ -13,9 +13,8 @@ inline PatchPolicy patch_policy(const Json& options) {
   policy.subject = optional_string_option(options, "subject");
   policy.user_id = optional_string_option(options, "userId");
   policy.allow_clear = bool_option(options, "allowClear");
-  if (!options.is_object()) return policy;
-  if (auto it = options.find("storedUserMetadata"); it != options.end() && it->is_object()) {
-    policy.stored_user_metadata = *it;
+  if (const Json* stored = option(options, "storedUserMetadata"); stored && stored->is_object()) {
+    policy.stored_user_metadata = *stored;
   }
   return policy;
 }
