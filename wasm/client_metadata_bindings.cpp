@@ -9,8 +9,7 @@ namespace {
 
 std::string validate(TextAddress metadata_at, std::size_t metadata_size) {
   auto use = [](const Json& metadata) {
-    auto status = validate_client_metadata(metadata);
-    return status ? ok_envelope(true) : error_envelope(status.error());
+    return envelope(validate_client_metadata(metadata));
   };
   return with_json(use, adopt_json(metadata_at, metadata_size));
 }

@@ -47,6 +47,10 @@ std::string error_envelope(const Error& error) {
   return dump_json(envelope);
 }
 
+std::string envelope(const Status& status) {
+  return status ? ok_envelope(true) : error_envelope(status.error());
+}
+
 const Error* first_failure(std::initializer_list<const Result<Json>*> docs) {
   for (const Result<Json>* doc : docs) {
     if (!*doc) return &doc->error();

@@ -48,6 +48,8 @@ template <typename T>
 std::string envelope(const Result<T>& result) {
   return result ? ok_envelope(result.value()) : error_envelope(result.error());
 }
+// A check that passed crosses as {"value": true}.
+std::string envelope(const Status& status);
 
 // A JSON text argument from JS, parsed under the core's limits straight from the bytes JS
 // placed (no std::string copy of them), which it then frees.

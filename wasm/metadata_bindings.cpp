@@ -27,8 +27,7 @@ std::string diff(TextAddress before_at, std::size_t before_size, TextAddress aft
 // options: patch_policy.hpp's
 std::string validate(TextAddress patch_at, std::size_t patch_size, TextAddress options_at, std::size_t options_size) {
   auto use = [](const Json& patch, const Json& options) {
-    auto status = validate_patch(patch, patch_policy(options));
-    return status ? ok_envelope(true) : error_envelope(status.error());
+    return envelope(validate_patch(patch, patch_policy(options)));
   };
   return with_json(use, adopt_json(patch_at, patch_size), adopt_json(options_at, options_size));
 }

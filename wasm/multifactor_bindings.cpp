@@ -13,8 +13,7 @@ std::string validate(TextAddress provider_at, std::size_t provider_size, TextAdd
                      std::size_t options_size) {
   const std::string provider = adopt_text(provider_at, provider_size);
   auto use = [&provider](const Json& options) {
-    auto status = validate_multifactor_deletion(provider, optional_string_option(options, "scope"));
-    return status ? ok_envelope(true) : error_envelope(status.error());
+    return envelope(validate_multifactor_deletion(provider, optional_string_option(options, "scope")));
   };
   return with_json(use, adopt_json(options_at, options_size));
 }

@@ -11,8 +11,7 @@ namespace {
 std::string validate_body(TextAddress body_at, std::size_t body_size) {
   auto body = adopt_json(body_at, body_size);
   if (!body) return error_envelope(body.error());
-  auto status = validate_signup_body(body.value());
-  return status ? ok_envelope(true) : error_envelope(status.error());
+  return envelope(validate_signup_body(body.value()));
 }
 
 }  // namespace
