@@ -58,33 +58,30 @@ const Error* first_failure(std::initializer_list<const Result<Json>*> docs) {
   return nullptr;
 }
 
-const Json* option(const Json& options, const char* name) {
-  if (!options.is_object()) return nullptr;
-  auto it = options.find(name);
-  return it == options.end() ? nullptr : &*it;
-}
-
 std::string string_option(const Json& options, const char* name) {
   return optional_string_option(options, name).value_or(std::string());
 }
 
 std::optional<std::string> optional_string_option(const Json& options, const char* name) {
-  const Json* value = option(options, name);
-  if (value == nullptr || !value->is_string()) return std::nullopt;
-  return value->get_ref<const std::string&>();
+  if (!options.is_object()) return std::nullopt;
+  auto it = options.find(name);
+  if (it == options.end() || !it->is_string()) return std::nullopt;
+  return it->get_ref<const std::string&>();
 }
 
 // JS numbers arrive as doubles when they carry a fraction (e.g. Date.now() / 1000) and as
 // unsigned or float text when huge: json_int64 clamps them instead of wrapping.
 std::optional<std::int64_t> integer_option(const Json& options, const char* name) {
-  const Json* value = option(options, name);
-  if (value == nullptr) return std::nullopt;
-  return json_int64(*value);
+  if (!options.is_object()) return std::nullopt;
+  auto it = options.find(name);
+  if (it == options.end()) return std::nullopt;
+  return json_int64(*it);
 }
 
 bool bool_option(const Json& options, const char* name) {
-  const Json* value = option(options, name);
-  return value != nullptr && value->is_boolean() && value->get<bool>();
+  if (!options.is_object()) return false;
+  auto it = options.find(name);
+  return it != options.end() && it->is_boolean() && it->get<bool>();
 }
 
 std::vector<std::pair<std::string, std::string>> header_pairs(const Json& headers) {

@@ -69,7 +69,6 @@ std::string with_json(Use&& use, Docs&&... docs) {
 
 // Reads of an options object that JS built. Absent or mistyped members read as absent:
 // the options are ours (js/core), not untrusted input.
-const Json* option(const Json& options, const char* name);   // null when absent
 std::string string_option(const Json& options, const char* name);
 std::optional<std::string> optional_string_option(const Json& options, const char* name);
 std::optional<std::int64_t> integer_option(const Json& options, const char* name);

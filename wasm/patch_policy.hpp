@@ -13,8 +13,9 @@ inline PatchPolicy patch_policy(const Json& options) {
   policy.subject = optional_string_option(options, "subject");
   policy.user_id = optional_string_option(options, "userId");
   policy.allow_clear = bool_option(options, "allowClear");
-  if (const Json* stored = option(options, "storedUserMetadata"); stored && stored->is_object()) {
-    policy.stored_user_metadata = *stored;
+  if (!options.is_object()) return policy;
+  if (auto it = options.find("storedUserMetadata"); it != options.end() && it->is_object()) {
+    policy.stored_user_metadata = *it;
   }
   return policy;
 }

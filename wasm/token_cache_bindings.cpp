@@ -48,9 +48,9 @@ Json entry_json(const TokenEntry& e) {
 
 std::vector<std::string> string_list(const Json& options, const char* name) {
   std::vector<std::string> out;
-  const Json* list = option(options, name);
-  if (list == nullptr || !list->is_array()) return out;
-  for (const Json& item : *list) {
+  auto it = options.is_object() ? options.find(name) : options.end();
+  if (it == options.end() || !it->is_array()) return out;
+  for (const Json& item : *it) {
     if (item.is_string()) out.push_back(item.get<std::string>());
   }
   return out;
