@@ -53,7 +53,11 @@ std::string parse_fields(TextAddress specs_at, std::size_t specs_size) {
 std::string check_field(TextAddress spec_at, std::size_t spec_size, TextAddress values_at, std::size_t values_size) {
   return with_json(
       [](const Json& spec, const Json& values) {
-        auto fields = parse_signup_fields(Json::array({spec}));
+        // A one-element array built by push_back: Json::array({spec}) would bring back Json's
+        // initializer-list constructor, which nothing else in the browser module uses.
+        Json one = Json::array();
+        one.push_back(spec);
+        auto fields = parse_signup_fields(one);
         if (!fields) return error_envelope(fields.error());
         if (!values.is_object()) return error_envelope(Error::make(code::invalid_body, "The values must be an object", "values"));
         return envelope(signup_field_value(fields.value().front(), values));
