@@ -16,7 +16,8 @@ let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
 
-const isWidgetFile = (url) => /\/metalock-ui-[^/]+\.js$|\/metalock-widget\.css$/.test(new URL(url).pathname);
+// The widget's chunks (its UI, a language other than English) and its stylesheet.
+const isWidgetFile = (url) => /\/metalock-[a-z]+-[A-Z0-9]+\.js$|\/metalock-widget\.css$/.test(new URL(url).pathname);
 
 test('under the strict CSP the widget signs up and logs in with zero violations, styled and themed', async () => {
   const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${harness.tenant.url}; img-src 'self' data:`;
@@ -77,7 +78,7 @@ window.constructed = true;`);
   await lockPage.click('#opener');
   await lockPage.waitForSelector('.mlk-form');
   const fetched = lockPage.requests.filter((r) => isWidgetFile(r.url)).map((r) => new URL(r.url).pathname.replace(/-[A-Z0-9]+\.js$/, '.js'));
-  assert.deepEqual(fetched.sort(), ['/metalock-ui.js', '/metalock-widget.css'], 'the UI chunk and its CSS, once');
+  assert.deepEqual(fetched.sort(), ['/metalock-ui.js', '/metalock-widget.css'], 'the UI chunk and its CSS, once; an English page fetches no other language');
   await lockPage.close();
 });
 
