@@ -82,10 +82,15 @@ window.constructed = true;`);
   await lockPage.close();
 });
 
-test('dist/: the SDK and the Emscripten glue exist once for both browser entries', () => {
-  const browserFiles = readdirSync(dist).filter((name) => name.endsWith('.js') && !name.startsWith('tenant'));
+test('dist/: the SDK and the Emscripten glue (built for pages) exist once for both browser entries', () => {
+  // *.node.js: Node's entries (package.json's `node` condition), never fetched by a page.
+  const browserFiles = readdirSync(dist).filter((name) => name.endsWith('.js') && !name.startsWith('tenant') && !name.endsWith('.node.js'));
   const withGlue = browserFiles.filter((name) => readFileSync(`${dist}${name}`, 'utf8').includes('metalock.wasm'));
   assert.deepEqual(withGlue, ['metalock.js']);
+  // The glue built for pages: Node's loading code (require made from import.meta.url, reading
+  // the .wasm from disk) is in Node's entry only.
+  assert.doesNotMatch(readFileSync(`${dist}metalock.js`, 'utf8'), /createRequire/, 'the page entry carries no Node loading code');
+  assert.match(readFileSync(`${dist}metalock.node.js`, 'utf8'), /createRequire/, "Node's entry carries it");
   assert.match(readFileSync(`${dist}widget.js`, 'utf8').trim(), /^import\{Lock as (\w+)\}from"\.\/metalock\.js";export\{\1 as Lock\};$/,
     'widget.js re-exports the package entry');
   const ui = browserFiles.filter((name) => name.startsWith('metalock-ui-'));
