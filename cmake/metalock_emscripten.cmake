@@ -120,10 +120,15 @@ endfunction()
 
 # name: the executable target to create; OUTPUT: its file name (OUTPUT.mjs + OUTPUT.wasm);
 # EXPORT_NAME: the glue's default export; BINDINGS: the object libraries of
-# metalock_add_wasm_bindings() it holds; EXTERN_PRE_JS / PRE_JS: the glue's Node fixes (the
-# PRE_JS is configured with @MODULE_WASM_FILE@, the name of this module's .wasm).
+# metalock_add_wasm_bindings() it holds; ENVIRONMENT: where the glue runs, `web,worker` or
+# `node` (a glue for one only: a page never carries Node's loading code, -0.7 KB gz);
+# EXTERN_PRE_JS / PRE_JS: the glue's Node fixes (the PRE_JS is configured with
+# @MODULE_WASM_FILE@, the name of the .wasm it reads); GLUE_OF: a module target whose .wasm
+# this glue loads instead of its own. The .wasm does not depend on the environment, only the
+# glue does: the link for another environment must come out byte for byte the same, which the
+# build checks, so one metalock.wasm serves both glues.
 function(metalock_add_wasm_module name)
-  cmake_parse_arguments(PARSE_ARGV 1 MODULE "" "OUTPUT;EXPORT_NAME;EXTERN_PRE_JS;PRE_JS" "BINDINGS")
+  cmake_parse_arguments(PARSE_ARGV 1 MODULE "" "OUTPUT;EXPORT_NAME;ENVIRONMENT;EXTERN_PRE_JS;PRE_JS;GLUE_OF" "BINDINGS")
   set(objects)
   foreach(bindings IN LISTS MODULE_BINDINGS)
     list(APPEND objects $<TARGET_OBJECTS:${bindings}>)
@@ -131,9 +136,27 @@ function(metalock_add_wasm_module name)
   add_executable(${name} ${objects})
   target_link_libraries(${name} PRIVATE metalock_core_wasm)
   set(MODULE_WASM_FILE ${MODULE_OUTPUT}.wasm)
-  get_filename_component(pre_js_name ${MODULE_PRE_JS} NAME)
-  set(pre_js ${CMAKE_CURRENT_BINARY_DIR}/${MODULE_OUTPUT}.${pre_js_name})
-  configure_file(${MODULE_PRE_JS} ${pre_js} @ONLY)
+  if(MODULE_GLUE_OF)
+    get_target_property(shared_output ${MODULE_GLUE_OF} OUTPUT_NAME)
+    set(MODULE_WASM_FILE ${shared_output}.wasm)
+    add_dependencies(${name} ${MODULE_GLUE_OF})
+    add_custom_command(TARGET ${name} POST_BUILD
+      COMMAND ${CMAKE_COMMAND} -E compare_files ${MODULE_WASM_FILE} ${MODULE_OUTPUT}.wasm
+      WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}
+      COMMENT "${MODULE_OUTPUT}.mjs loads ${MODULE_WASM_FILE}: checking that its own link is the same bytes")
+  endif()
+  set(glue_fixes)
+  if(MODULE_EXTERN_PRE_JS)
+    list(APPEND glue_fixes "SHELL:--extern-pre-js ${MODULE_EXTERN_PRE_JS}")
+    set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${MODULE_EXTERN_PRE_JS})
+  endif()
+  if(MODULE_PRE_JS)
+    get_filename_component(pre_js_name ${MODULE_PRE_JS} NAME)
+    set(pre_js ${CMAKE_CURRENT_BINARY_DIR}/${MODULE_OUTPUT}.${pre_js_name})
+    configure_file(${MODULE_PRE_JS} ${pre_js} @ONLY)
+    list(APPEND glue_fixes "SHELL:--pre-js ${pre_js}")
+    set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${pre_js})
+  endif()
   set_target_properties(${name} PROPERTIES OUTPUT_NAME ${MODULE_OUTPUT} SUFFIX .mjs)
   target_compile_options(${name} PRIVATE ${METALOCK_WASM_FLAGS})
   target_link_options(${name} PRIVATE
@@ -146,7 +169,7 @@ function(metalock_add_wasm_module name)
     -sMODULARIZE=1
     -sEXPORT_ES6=1
     -sEXPORT_NAME=${MODULE_EXPORT_NAME}
-    -sENVIRONMENT=web,worker,node
+    -sENVIRONMENT=${MODULE_ENVIRONMENT}
     -sALLOW_MEMORY_GROWTH=1
     -sFILESYSTEM=0
     -sMALLOC=emmalloc
@@ -159,10 +182,8 @@ function(metalock_add_wasm_module name)
     -sDYNAMIC_EXECUTION=0
     -sTEXTDECODER=2
     "-sINCOMING_MODULE_JS_API=[wasmBinary,locateFile,instantiateWasm]"
-    "SHELL:--extern-pre-js ${MODULE_EXTERN_PRE_JS}"
-    "SHELL:--pre-js ${pre_js}"
+    ${glue_fixes}
     ${METALOCK_CLOSURE_FLAGS})
-  set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${MODULE_EXTERN_PRE_JS} ${pre_js})
   list(JOIN METALOCK_LINK_ENV ";" link_env)
   set_target_properties(${name} PROPERTIES CXX_LINKER_LAUNCHER "${CMAKE_COMMAND};-E;env;${link_env}")
 endfunction()
