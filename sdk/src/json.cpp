@@ -9,7 +9,8 @@
 // parse_json answers every syntax error with one invalid_json and never reads nlohmann's
 // parse_error: its stock create() formats "[json.exception.parse_error.101] ... at line 1,
 // column 5: " around the message, code the wasm then carries for nothing. This one keeps the
-// id, the byte and the parser's own message.
+// id, the byte and the parser's own message. json.cpp is the only caller of nlohmann's parser:
+// a second one must see this specialization too (else it instantiates the stock create()).
 template <>
 nlohmann::detail::parse_error nlohmann::detail::parse_error::create<std::nullptr_t, 0>(
     int id_, const position_t& pos, const std::string& what_arg, std::nullptr_t) {
