@@ -95,6 +95,24 @@ export function createFacade(initial, revive) {
   // A text argument -> (address, size) of its UTF-8 bytes in wasm memory, which the binding
   // adopts and frees (wasm/envelope.hpp says why not Embind's std::string conversion).
   function place(text, wasmArgs, addresses) {
+    const size = placeAscii(text) ?? placeEncoded(text, addresses);
+    addresses.push(size.address);
+    wasmArgs.push(size.address, size.length);
+  }
+
+  // Text that is all ASCII (tokens, URLs, most JSON) is as many bytes as it has UTF-16 units:
+  // it is encoded straight into a block of that size, with no array in between (measured in
+  // Chromium: about half the time of encode() + set() per argument). undefined for other text.
+  function placeAscii(text) {
+    const address = module._malloc(text.length || 1);
+    if (!address) return undefined;   // placeEncoded says how many bytes did not fit
+    const { read } = encoder.encodeInto(text, module.HEAPU8.subarray(address, address + text.length));
+    if (read === text.length) return { address, length: text.length };
+    module._free(address);
+    return undefined;
+  }
+
+  function placeEncoded(text, addresses) {
     const bytes = encoder.encode(text);
     const address = module._malloc(bytes.length || 1);
     if (!address) {
@@ -102,8 +120,7 @@ export function createFacade(initial, revive) {
       fail(ErrorCode.payload_too_large, `A ${bytes.length}-byte argument does not fit in the core's memory`);
     }
     module.HEAPU8.set(bytes, address);   // read after malloc: growing memory replaces the view
-    addresses.push(address);
-    wasmArgs.push(address, bytes.length);
+    return { address, length: bytes.length };
   }
 
   // Runs one binding (text arguments are strings, numbers pass as they are) and unwraps its
