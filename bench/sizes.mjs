@@ -42,7 +42,9 @@ async function bundleLock() {
 }
 
 // The dist/ files a page loads starting from `entry`: its static imports, and with `dynamic`
-// its import() targets too (read from the built modules, which name them "./file.js").
+// the entry's import() targets too (read from the built modules, which name them "./file.js").
+// Only the entry's: the widget's UI chunk imports a language other than English on demand,
+// which a page in English (the one measured) never fetches.
 function moduleGraph(entry, { dynamic }) {
   const seen = new Set();
   const visit = (name) => {
@@ -50,7 +52,7 @@ function moduleGraph(entry, { dynamic }) {
     seen.add(name);
     const code = readFileSync(`${dist}${name}`, 'utf8');
     for (const [, call, file] of code.matchAll(/(?:from|import)\s*(\(?)\s*"\.\/([^"]+\.js)"/g)) {
-      if (!call || dynamic) visit(file);
+      if (!call || (dynamic && name === entry)) visit(file);
     }
   };
   visit(entry);
@@ -60,8 +62,8 @@ function moduleGraph(entry, { dynamic }) {
 // -> [{ name, bytes | null, files, note }]
 export async function measureSizes() {
   await bundleLock();
-  // Client only (createClient, helpers): the static graph + the wasm. The widget page adds the
-  // chunks Lock imports on first use and its CSS.
+  // Client only (createClient, helpers): the static graph + the wasm. The widget page (in
+  // English) adds the chunks Lock imports on first use and its CSS.
   const client = [...moduleGraph('metalock.js', { dynamic: false }), 'metalock.wasm'];
   const widgetCss = existsSync(`${dist}metalock-widget.css`) ? ['metalock-widget.css'] : [];
   const widget = [...moduleGraph('metalock.js', { dynamic: true }), ...widgetCss].filter((name) => !client.includes(name));

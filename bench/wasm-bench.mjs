@@ -3,7 +3,7 @@
 // build/native/bench/metalock_bench_documents; the bytes counted per call are those files'
 // sizes, so MB/s on both sides divide the same bytes).
 //
-// Each call is what a user pays: the public helper of dist/metalock.js where there is one,
+// Each call is what a user pays: the public helper of dist/metalock.node.js (what Node imports) where there is one,
 // js/core/load.js (the same facade, loaded from build/wasm) for the rest, so every figure
 // includes JSON.stringify of the arguments, the copy into wasm memory, the core, and
 // JSON.parse of the envelope. Time is CPU time of the Node process (process.cpuUsage: it
@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 // What the wasm figures are measured over: the package bundle and the module the facade loads.
-export const wasmArtifacts = ['dist/metalock.js', 'dist/metalock.wasm', 'build/wasm/wasm/metalock.mjs',
+export const wasmArtifacts = ['dist/metalock.node.js', 'dist/metalock.wasm', 'build/wasm/wasm/metalock-node.mjs',
   'build/wasm/wasm/metalock.wasm'];
 
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
@@ -84,13 +84,13 @@ function benchCases(context, sizes) {
 export const wasmCalls = {
   parse_json: 'core.parseResponse({status: 200, headers, body: text})   js/core/load.js',
   dump_json: 'core.patchUserRequest(base, userId, patch, token, policy) js/core/load.js (validates, then dumps)',
-  merge_in_place: 'applyMetadataPatch(user, patch)                          dist/metalock.js',
-  diff: 'buildMetadataPatch(before, after)                        dist/metalock.js',
+  merge_in_place: 'applyMetadataPatch(user, patch)                          dist/metalock.node.js',
+  diff: 'buildMetadataPatch(before, after)                        dist/metalock.node.js',
   validate: 'core.validatePatch(patch, policy)                        js/core/load.js',
   profile_from_text: 'core.profileResponse({status: 200, headers, body: text}, {userMetadataClaim}) js/core/load.js',
   profile_from_value: 'core.normalizeProfile(userinfo, {userMetadataClaim})     js/core/load.js',
-  signup_typical_form: 'mapSignupFields(fields, values, base)                    dist/metalock.js',
-  signup_max_form: 'mapSignupFields(fields, values, base)                    dist/metalock.js',
+  signup_typical_form: 'mapSignupFields(fields, values, base)                    dist/metalock.node.js',
+  signup_max_form: 'mapSignupFields(fields, values, base)                    dist/metalock.node.js',
 };
 
 let assertJsonSafe;   // js/core/json-safe.js, imported with the module under test
@@ -149,7 +149,7 @@ async function jsonParseSeconds(texts, seconds) {
 export async function runWasmBench({ documentsDir, minSeconds = 0.2, warmSeconds = 0.1, filter, log = () => {} }) {
   const read = (file) => readFileSync(`${documentsDir}/${file}`);
   const context = JSON.parse(read('context.json'));
-  const pkg = await import(pathToFileURL(`${root}dist/metalock.js`).href);
+  const pkg = await import(pathToFileURL(`${root}dist/metalock.node.js`).href);
   const { loadCore } = await import(pathToFileURL(`${root}js/core/load.js`).href);
   const core = await loadCore();
   const { assertJsonSafe: safe } = await import(pathToFileURL(`${root}js/core/json-safe.js`).href);

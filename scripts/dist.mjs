@@ -42,14 +42,15 @@ const tenantServerExternal = {
   },
 };
 
-// widget.js re-exports metalock.js's Lock: kept external so that the SDK is not copied.
-const widgetEntryExternal = {
+// widget.js re-exports the package entry's Lock (`entry`: metalock.js, or metalock.node.js for
+// widget.node.js): kept external so that the SDK is not copied.
+const widgetEntryExternal = (entry) => ({
   name: 'widget-entry-external',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) => (args.importer.endsWith(join('js', 'widget', 'index.js'))
-      ? { path: './metalock.js', external: true } : undefined));
+      ? { path: `./${entry}`, external: true } : undefined));
   },
-};
+});
 
 // The browser entries in one build with splitting: metalock.js holds the SDK and the wasm glue
 // (once), widget.js only re-exports its Lock, and the widget's UI (which `new Lock().show()`
@@ -73,12 +74,21 @@ export async function bundleBrowser() {
     target: 'es2022',
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [widgetEntryExternal],
+    plugins: [widgetEntryExternal('metalock.js')],
   });
+}
+
+// Node's entries (package.json "exports", the `node` condition): the same SDK with the wasm
+// glue built for Node (#core-glue's `node` target), which reads metalock.wasm from disk; the
+// browser entries carry none of that. One file: Node loads no chunks on demand.
+export async function bundleNode() {
+  await bundle('js/index.js', 'metalock.node.js', { platform: 'node' });
+  await bundle('js/widget/index.js', 'widget.node.js', { platform: 'node', plugins: [widgetEntryExternal('metalock.node.js')] });
 }
 
 export const distEntries = [
   { name: 'metalock.js + widget.js (one split build)', build: bundleBrowser },
+  { name: 'metalock.node.js + widget.node.js (Node)', build: bundleNode },
   { name: 'metalock-widget.css', build: () => copy('js/widget/widget.css', 'metalock-widget.css') },
   { name: 'metalock.wasm', build: () => copy('build/wasm/wasm/metalock.wasm', 'metalock.wasm') },
   // The tenant's module (the browser's bindings and its own; wasm/CMakeLists.txt): tenant.js
@@ -99,7 +109,7 @@ export const distEntries = [
 ];
 
 // What dist/ is built from; `npm start` skips the dist step when nothing here is newer.
-const distInputs = ['js', 'tenant', 'build/wasm/wasm/metalock.mjs', 'build/wasm/wasm/metalock.wasm',
+const distInputs = ['js', 'tenant', 'build/wasm/wasm/metalock.mjs', 'build/wasm/wasm/metalock-node.mjs', 'build/wasm/wasm/metalock.wasm',
   'build/wasm/wasm/metalock-tenant.mjs', 'build/wasm/wasm/metalock-tenant.wasm', 'scripts/dist.mjs', 'package.json'];
 
 function modifiedTimes(path) {

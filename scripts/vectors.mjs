@@ -49,8 +49,8 @@ function runNative(files) {
 }
 
 async function runWasm(files) {
-  if (!existsSync(`${root}dist/metalock.js`)) {
-    return { passed: 0, failures: files.map((file) => ({ file, name: '(runner)', expected: 'the wasm build', got: 'dist/metalock.js is not built (npm run build)' })) };
+  if (!existsSync(`${root}dist/metalock.node.js`)) {
+    return { passed: 0, failures: files.map((file) => ({ file, name: '(runner)', expected: 'the wasm build', got: 'dist/metalock.node.js is not built (npm run build)' })) };
   }
   const { runVectorFile } = await import('../tests/js/vectors-runner.mjs');
   const report = { passed: 0, failures: [] };

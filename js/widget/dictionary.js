@@ -1,9 +1,13 @@
 // Every visible string: the chosen language (English unless `language` names one we ship),
-// with the app's languageDictionary laid over it key by key (Lock's rule).
+// with the app's languageDictionary laid over it key by key (Lock's rule). English is in the
+// widget's chunk; every other language is a chunk of its own, fetched only by a page that
+// asks for it (as Lock fetches its language files), so an English page carries no Spanish.
 import en from './i18n/en.js';
-import es from './i18n/es.js';
 
-const LANGUAGES = { en, es };
+const LANGUAGES = {
+  en: async () => en,
+  es: async () => (await import('./i18n/es.js')).default,
+};
 
 function isObject(value) {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -18,11 +22,13 @@ function overlay(base, extra) {
   return out;
 }
 
-// -> t(path, ...args): the string at a dotted path ('error.login.blocked_user' — a key may
-// itself hold dots: 'error.login.lock.network'), %d/%s replaced by args in order; '' when
-// the dictionary has no string there.
-export function createDictionary(language, languageDictionary) {
-  const strings = overlay(LANGUAGES[String(language ?? 'en').toLowerCase()] ?? en, languageDictionary);
+// -> a promise of t(path, ...args): the string at a dotted path ('error.login.blocked_user' —
+// a key may itself hold dots: 'error.login.lock.network'), %d/%s replaced by args in order; ''
+// when the dictionary has no string there.
+export async function createDictionary(language, languageDictionary) {
+  const name = String(language ?? 'en').toLowerCase();
+  const base = Object.hasOwn(LANGUAGES, name) ? await LANGUAGES[name]() : en;
+  const strings = overlay(base, languageDictionary);
   const lookup = (path) => {
     let node = strings;
     const parts = path.split('.');

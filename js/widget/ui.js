@@ -17,9 +17,9 @@ import { loadStylesheet, themeClass } from './theme.js';
 export async function createWidget({ options, client, sdk, emit }) {
   const { asError } = sdk;
   const settings = readOptions(options);
-  const t = createDictionary(settings.language, settings.languageDictionary);
   const id = idMaker();
-  const [core, theme] = await Promise.all([sdk.loadCore(), themeClass(settings.primaryColor), loadStylesheet()]);
+  const [core, theme, t] = await Promise.all([sdk.loadCore(), themeClass(settings.primaryColor),
+    createDictionary(settings.language, settings.languageDictionary), loadStylesheet()]);
   const checkField = fieldChecker({ core, readValidatorOutcome: sdk.readValidatorOutcome }, t);
   let prepared = null;     // the sign-up fields, resolved once
   let visible = false;

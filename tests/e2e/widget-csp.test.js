@@ -16,7 +16,8 @@ let harness;
 before(async () => { harness = await startHarness(); });
 after(async () => { await harness?.close(); });
 
-const isWidgetFile = (url) => /\/metalock-ui-[^/]+\.js$|\/metalock-widget\.css$/.test(new URL(url).pathname);
+// The widget's chunks (its UI, a language other than English) and its stylesheet.
+const isWidgetFile = (url) => /\/metalock-[a-z]+-[A-Z0-9]+\.js$|\/metalock-widget\.css$/.test(new URL(url).pathname);
 
 test('under the strict CSP the widget signs up and logs in with zero violations, styled and themed', async () => {
   const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${harness.tenant.url}; img-src 'self' data:`;
@@ -77,14 +78,19 @@ window.constructed = true;`);
   await lockPage.click('#opener');
   await lockPage.waitForSelector('.mlk-form');
   const fetched = lockPage.requests.filter((r) => isWidgetFile(r.url)).map((r) => new URL(r.url).pathname.replace(/-[A-Z0-9]+\.js$/, '.js'));
-  assert.deepEqual(fetched.sort(), ['/metalock-ui.js', '/metalock-widget.css'], 'the UI chunk and its CSS, once');
+  assert.deepEqual(fetched.sort(), ['/metalock-ui.js', '/metalock-widget.css'], 'the UI chunk and its CSS, once; an English page fetches no other language');
   await lockPage.close();
 });
 
-test('dist/: the SDK and the Emscripten glue exist once for both browser entries', () => {
-  const browserFiles = readdirSync(dist).filter((name) => name.endsWith('.js') && !name.startsWith('tenant'));
+test('dist/: the SDK and the Emscripten glue (built for pages) exist once for both browser entries', () => {
+  // *.node.js: Node's entries (package.json's `node` condition), never fetched by a page.
+  const browserFiles = readdirSync(dist).filter((name) => name.endsWith('.js') && !name.startsWith('tenant') && !name.endsWith('.node.js'));
   const withGlue = browserFiles.filter((name) => readFileSync(`${dist}${name}`, 'utf8').includes('metalock.wasm'));
   assert.deepEqual(withGlue, ['metalock.js']);
+  // The glue built for pages: Node's loading code (require made from import.meta.url, reading
+  // the .wasm from disk) is in Node's entry only.
+  assert.doesNotMatch(readFileSync(`${dist}metalock.js`, 'utf8'), /createRequire/, 'the page entry carries no Node loading code');
+  assert.match(readFileSync(`${dist}metalock.node.js`, 'utf8'), /createRequire/, "Node's entry carries it");
   assert.match(readFileSync(`${dist}widget.js`, 'utf8').trim(), /^import\{Lock as (\w+)\}from"\.\/metalock\.js";export\{\1 as Lock\};$/,
     'widget.js re-exports the package entry');
   const ui = browserFiles.filter((name) => name.startsWith('metalock-ui-'));

@@ -1,7 +1,7 @@
 // createClient: option checks (before anything loads or is sent) and the domain forms.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createClient, MetalockError } from '../../dist/metalock.js';
+import { createClient, MetalockError } from '../../dist/metalock.node.js';
 
 const valid = { domain: 'http://127.0.0.1:3000', clientId: 'metalock-demo' };
 

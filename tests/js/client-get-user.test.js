@@ -1,7 +1,7 @@
 // client.getUser: GET /api/v2/users/{id} with the Management API token from login.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { MetalockError } from '../../dist/metalock.js';
+import { MetalockError } from '../../dist/metalock.node.js';
 import { clientFor, loggedInUser, newUser } from './support/session.js';
 import { CONNECTION, recordingFetch, startTenant } from './support/tenant.js';
 

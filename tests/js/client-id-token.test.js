@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { MetalockError } from '../../dist/metalock.js';
+import { MetalockError } from '../../dist/metalock.node.js';
 import { clientFor, newUser } from './support/session.js';
 import { CONNECTION, decodeHeader, recordingFetch, startTenant } from './support/tenant.js';
 

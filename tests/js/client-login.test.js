@@ -1,7 +1,7 @@
 // client.login (password-realm grant) against the real tenant.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { MetalockError } from '../../dist/metalock.js';
+import { MetalockError } from '../../dist/metalock.node.js';
 import { clientFor, newUser } from './support/session.js';
 import { CLIENT_ID, CONNECTION, recordingFetch, startTenant, USER_SCOPES } from './support/tenant.js';
 

@@ -2,7 +2,7 @@
 // checks that stop a sign-up before any request, and the server's refusals.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { MetalockError } from '../../dist/metalock.js';
+import { MetalockError } from '../../dist/metalock.node.js';
 import { clientFor } from './support/session.js';
 import { CONNECTION, PASSWORD, recordingFetch, startTenant, uniqueEmail, USER_SCOPES } from './support/tenant.js';
 

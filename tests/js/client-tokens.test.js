@@ -4,7 +4,7 @@
 // a second client on the same store with the real clock (leeway 0) shows what was cached.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { MetalockError } from '../../dist/metalock.js';
+import { MetalockError } from '../../dist/metalock.node.js';
 import { clientFor, newUser } from './support/session.js';
 import { CONNECTION, recordingFetch, startTenant, USER_SCOPES } from './support/tenant.js';
 

@@ -3,7 +3,7 @@
 // resolved from the response.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { MetalockError } from '../../dist/metalock.js';
+import { MetalockError } from '../../dist/metalock.node.js';
 import { clientFor, loggedInUser } from './support/session.js';
 import { CONNECTION, recordingFetch, startTenant, USER_SCOPES } from './support/tenant.js';
 

@@ -2,7 +2,7 @@
 // normalized with the configured metadata claims.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { MetalockError } from '../../dist/metalock.js';
+import { MetalockError } from '../../dist/metalock.node.js';
 import { clientFor, newUser } from './support/session.js';
 import { CONNECTION, PASSWORD, recordingFetch, startTenant } from './support/tenant.js';
 

@@ -4,7 +4,7 @@
 // user) and in the SDK (which refuses before the network what is never an addition).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { MetalockError } from '../../dist/metalock.js';
+import { MetalockError } from '../../dist/metalock.node.js';
 import { loggedInUser } from './support/session.js';
 import { adminToken, call, recordingFetch, startTenant, userPath, userSession } from './support/tenant.js';
 

@@ -1,7 +1,7 @@
 // MetalockError: its fields, and MetalockError.from for whatever was thrown.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyMetadataPatch, MetalockError } from '../../dist/metalock.js';
+import { applyMetadataPatch, MetalockError } from '../../dist/metalock.node.js';
 
 test('a MetalockError carries code, description (as message), statusCode, original and field', () => {
   const original = { statusCode: 400, error: 'Bad Request', message: 'Payload validation error' };

@@ -1,8 +1,8 @@
-// The pure helpers of the package (dist/metalock.js) over the wasm core: buildMetadataPatch,
+// The pure helpers of the package (dist/metalock.node.js, what Node imports) over the wasm core: buildMetadataPatch,
 // applyMetadataPatch, mapSignupFields with Lock's JS validators and prefill functions.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyMetadataPatch, buildMetadataPatch, mapSignupFields, MetalockError } from '../../dist/metalock.js';
+import { applyMetadataPatch, buildMetadataPatch, mapSignupFields, MetalockError } from '../../dist/metalock.node.js';
 
 const base = { client_id: 'metalock-demo', connection: 'Username-Password-Authentication', email: 'a@example.com', password: 'Secret-123' };
 

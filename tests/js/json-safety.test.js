@@ -4,7 +4,7 @@
 // deletes a metadata key. A dotted name is refused by the helpers as by the client.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { applyMetadataPatch, buildMetadataPatch } from '../../dist/metalock.js';
+import { applyMetadataPatch, buildMetadataPatch } from '../../dist/metalock.node.js';
 import { loggedInUser } from './support/session.js';
 import { recordingFetch, startTenant } from './support/tenant.js';
 

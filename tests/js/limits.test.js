@@ -3,7 +3,7 @@
 // bench (bench/limits_bench.cpp), not asserted here.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyMetadataPatch, buildMetadataPatch, mapSignupFields, MetalockError } from '../../dist/metalock.js';
+import { applyMetadataPatch, buildMetadataPatch, mapSignupFields, MetalockError } from '../../dist/metalock.node.js';
 import { createFacade } from '../../js/core/facade.js';
 import { loadCore } from '../../js/core/load.js';
 

@@ -3,7 +3,7 @@
 // deleteMultifactorProvider, refused before the network when the token cannot do it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { MetalockError } from '../../dist/metalock.js';
+import { MetalockError } from '../../dist/metalock.node.js';
 import { loggedInUser } from './support/session.js';
 import { adminToken, call, login, decodePayload, PASSWORD, recordingFetch, startTenant, userPath } from './support/tenant.js';
 

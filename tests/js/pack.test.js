@@ -96,7 +96,7 @@ after(async () => {
 });
 
 test('the tarball ships dist/ complete, the docs and the license, and nothing of the source tree', () => {
-  for (const file of ['dist/metalock.js', 'dist/metalock.wasm', 'dist/metalock.d.ts', 'dist/tenant.js',
+  for (const file of ['dist/metalock.js', 'dist/metalock.node.js', 'dist/widget.js', 'dist/widget.node.js', 'dist/metalock.wasm', 'dist/metalock.d.ts', 'dist/tenant.js',
     'dist/metalock-tenant.wasm', 'dist/tenant.d.ts', 'dist/tenant-cli.js', 'package.json', 'README.md', 'LICENSE', 'docs/semantics.md', 'docs/errors.md', 'docs/tenant.md']) {
     assert.ok(packedFiles.includes(file), `${file} is missing from the tarball`);
   }

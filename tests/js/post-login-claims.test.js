@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { createClient } from '../../dist/metalock.js';
+import { createClient } from '../../dist/metalock.node.js';
 import { newUser } from './support/session.js';
 import { ADMIN, ADMIN_SECRET, adminToken, call, CLI, CLIENT_ID, CONNECTION, decodePayload, login, startTenant, tempDir, userSession } from './support/tenant.js';
 

@@ -1,6 +1,6 @@
 // Runs conformance vectors (docs/vectors.md) through the wasm build, each case through both
 // modules (wasm/CMakeLists.txt) where the module holds the op's bindings: the browser one
-// through the pure helpers of the built package (dist/metalock.js) for merge / diff / signup
+// through the pure helpers of the built package (dist/metalock.node.js, what Node imports) for merge / diff / signup
 // and its core facade for the ops that have no public helper; the tenant one through its
 // facade. Shared by `npm run vectors` and tests/js/vectors.test.js.
 import { readFile, readdir } from 'node:fs/promises';
@@ -16,7 +16,7 @@ export async function vectorFiles() {
 // module -> {merge, diff, signup, core}
 let apis;
 async function loadApis() {
-  apis ??= Promise.all([import(`${root}dist/metalock.js`), import(`${root}js/core/load.js`),
+  apis ??= Promise.all([import(`${root}dist/metalock.node.js`), import(`${root}js/core/load.js`),
     import(`${root}tenant/core.js`), import(`${root}js/signup/field-specs.js`)])
     .then(async ([dist, load, tenant, fieldSpecs]) => {
       const tenantCore = await tenant.loadTenantCore();

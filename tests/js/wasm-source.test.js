@@ -13,9 +13,9 @@ import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { startStaticServer } from '../e2e/support/static-server.mjs';
 import { distEntry } from './support/tenant.js';
-import { createClient, MetalockError } from '../../dist/metalock.js';
+import { createClient, MetalockError } from '../../dist/metalock.node.js';
 
-const wasmPath = distEntry.replace(/metalock\.js$/, 'metalock.wasm');
+const wasmPath = distEntry.replace(/metalock\.node\.js$/, 'metalock.wasm');
 const wasmUrl = pathToFileURL(wasmPath).href;
 
 let server;

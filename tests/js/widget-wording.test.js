@@ -9,7 +9,7 @@ import { wordError } from '../../js/widget/error-wording.js';
 import { passwordStrengthError } from '../../tenant/password-policy.js';
 
 const core = await loadCore();
-const en = createDictionary('en', {});
+const en = await createDictionary('en', {});
 
 // The MetalockError the client rejects with for this response.
 function serverError(status, body) {
@@ -56,14 +56,17 @@ test('sign-up errors: user_exists, invalid_signup, PasswordStrengthError with th
     "We're sorry. There are too many requests right now. Please wait a moment and try again.");
 });
 
-test('Spanish, and a languageDictionary laid over it key by key (Lock keys, dotted ones included)', () => {
-  const es = createDictionary('es', { error: { login: { 'lock.network': 'Sin red.' } }, title: 'Acme' });
+test('Spanish, and a languageDictionary laid over it key by key (Lock keys, dotted ones included)', async () => {
+  const es = await createDictionary('es', { error: { login: { 'lock.network': 'Sin red.' } }, title: 'Acme' });
   assert.equal(wordError(serverError(403, { error: 'invalid_grant', error_description: 'Wrong email or password.' }), 'login', es).message,
     'Correo electrónico o contraseña incorrectos.');
   assert.equal(wordError(new MetalockError({ code: 'network_error' }), 'login', es).message, 'Sin red.');
   assert.equal(es('title'), 'Acme');
   assert.equal(es('signUpLabel'), 'Registrarse');
-  assert.equal(createDictionary('xx', {})('loginLabel'), 'Log In', 'an unknown language falls back to English');
+  assert.equal((await createDictionary('xx', {}))('loginLabel'), 'Log In', 'an unknown language falls back to English');
+  for (const inherited of ['constructor', '__proto__', 'toString']) {
+    assert.equal((await createDictionary(inherited, {}))('loginLabel'), 'Log In', `${inherited} is not a language: English`);
+  }
   assert.equal(en('passwordStrength.lengthAtLeast', 8), 'At least 8 characters in length');
-  assert.equal(createDictionary('en', { title: 42, loginLabel: { nested: 'x' } })('title'), 'Welcome', 'only strings replace strings');
+  assert.equal((await createDictionary('en', { title: 42, loginLabel: { nested: 'x' } }))('title'), 'Welcome', 'only strings replace strings');
 });

@@ -2,7 +2,7 @@
 // in a result or a MetalockError with a code: never another error, a crash or a hang; nothing
 // pollutes Object.prototype; a failed call sends no write and leaves stored tokens as they were.
 import { isDeepStrictEqual } from 'node:util';
-import { applyMetadataPatch, buildMetadataPatch, createClient, mapSignupFields, MetalockError } from '../../dist/metalock.js';
+import { applyMetadataPatch, buildMetadataPatch, createClient, mapSignupFields, MetalockError } from '../../dist/metalock.node.js';
 import { CONNECTION, recordingFetch, startTenant, uniqueEmail, PASSWORD, USER_SCOPES } from '../js/support/tenant.js';
 import { HOSTILE_VALUES } from './hostile-values.mjs';
 

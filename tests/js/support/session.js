@@ -1,5 +1,5 @@
 // Builds clients against a running tenant and signs users up / in through the public API.
-import { createClient } from '../../../dist/metalock.js';
+import { createClient } from '../../../dist/metalock.node.js';
 import { CLIENT_ID, CONNECTION, PASSWORD, USER_METADATA_CLAIM, APP_METADATA_CLAIM, USER_SCOPES, uniqueEmail } from './tenant.js';
 
 export function clientFor(tenant, options = {}) {

@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-export const distEntry = join(root, 'dist/metalock.js');
+export const distEntry = join(root, 'dist/metalock.node.js');   // what Node imports as 'metalock'
 export const CLI = join(root, 'dist/tenant-cli.js');
 
 // The tenant's defaults (tenant/config.js).
