@@ -4,7 +4,7 @@ import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 import { loadCore, useWasm } from '../core/load.js';
 import { resolveStorage } from '../storage/resolve-storage.js';
-import { createTransport } from '../transport/fetch-transport.js';
+import { createTransport } from '../transport/transport.js';
 import {
   invalidArgument, isPlainObject, optionalFunction, optionalNumber, optionalString, requireObject, requireString,
 } from './arguments.js';

@@ -94,16 +94,29 @@ export function createFacade(initial, revive) {
 
   // A text argument -> (address, size) of its UTF-8 bytes in wasm memory, which the binding
   // adopts and frees (wasm/envelope.hpp says why not Embind's std::string conversion).
+  // Text that is all ASCII (tokens, URLs, most JSON) is as many bytes as it has UTF-16 units:
+  // it is encoded straight into a block of that size, with no array in between (measured in
+  // Chromium: about half the time of encode() + set()). Other text is encoded first, to know
+  // its size.
   function place(text, wasmArgs, addresses) {
-    const bytes = encoder.encode(text);
-    const address = module._malloc(bytes.length || 1);
-    if (!address) {
-      addresses.forEach((at) => module._free(at));
-      fail(ErrorCode.payload_too_large, `A ${bytes.length}-byte argument does not fit in the core's memory`);
+    let size = text.length;
+    let address = module._malloc(size || 1);
+    if (address && encoder.encodeInto(text, module.HEAPU8.subarray(address, address + size)).read < size) {
+      module._free(address);
+      address = 0;
     }
-    module.HEAPU8.set(bytes, address);   // read after malloc: growing memory replaces the view
+    if (!address) {
+      const bytes = encoder.encode(text);
+      size = bytes.length;
+      address = module._malloc(size || 1);
+      if (!address) {
+        addresses.forEach((at) => module._free(at));
+        fail(ErrorCode.payload_too_large, `A ${size}-byte argument does not fit in the core's memory`);
+      }
+      module.HEAPU8.set(bytes, address);   // read after malloc: growing memory replaces the view
+    }
     addresses.push(address);
-    wasmArgs.push(address, bytes.length);
+    wasmArgs.push(address, size);
   }
 
   // Runs one binding (text arguments are strings, numbers pass as they are) and unwraps its

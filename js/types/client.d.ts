@@ -47,7 +47,7 @@ export interface ClientOptions {
   appMetadataClaim?: string;
   /** Per-request timeout (default 10000 ms). */
   timeoutMs?: number;
-  /** A fetch implementation (default globalThis.fetch). */
+  /** A fetch implementation (default: XMLHttpRequest in browsers, else globalThis.fetch). */
   fetch?: typeof fetch;
   /** The clock token expiry and ID token times are judged by, in epoch milliseconds (default Date.now). */
   now?: () => number;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Client } from '../../js/client/client.js';
 import { loadCore } from '../../js/core/load.js';
-import { createTransport } from '../../js/transport/fetch-transport.js';
+import { createTransport } from '../../js/transport/transport.js';
 import { CLIENT_ID, CONNECTION, PASSWORD, startTenant, uniqueEmail } from './support/tenant.js';
 
 let tenant;

@@ -246,3 +246,10 @@ test('the timeout holds even for a custom fetch that ignores the abort signal', 
     await slow.stop();
   }
 });
+
+test('a timeout past what a timer can hold (2^31 ms) still waits for the answer', async () => {
+  // Node and browsers run a longer timer delay at once: every request would time out.
+  const { client, auth } = await loggedIn(tenant, { timeoutMs: 2 ** 32 + 50 });
+  const profile = await client.getUserInfo();
+  assert.equal(profile.sub, auth.idTokenPayload.sub);
+});

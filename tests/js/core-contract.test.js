@@ -113,6 +113,18 @@ test('a binding returns its envelope as the address of a length-prefixed UTF-8 b
   assert.deepEqual(JSON.parse(text), { value: { user_metadata: { city: '東京 😀' } } });
 });
 
+// The facade places all-ASCII text straight into wasm memory and other text after encoding it
+// (js/core/facade.js, place): both reach the core byte for byte, whether the non-ASCII part
+// comes first, late (after the ASCII fast path has begun) or as a surrogate pair.
+test('text arguments cross byte for byte, ASCII or not', async () => {
+  const core = await loadCore();
+  const metadata = { plain: 'ascii only', late: `${'a'.repeat(64)}é`, first: 'ü then ascii', astral: '😀', cjk: '東京' };
+  for (const [key, value] of Object.entries(metadata)) {
+    const merged = core.merge({ user_metadata: {} }, { user_metadata: { [key]: value } });
+    assert.deepEqual(merged, { user_metadata: { [key]: value } });
+  }
+});
+
 // The wasm's snprintf (wasm/small_libc.cpp) formats only what nlohmann asks of it: a control
 // character's escape, exactly as nlohmann's own (lower-case hex, four digits).
 test('control characters leave the core escaped as nlohmann writes them', async () => {
