@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { CLIENT_ID, CONNECTION, signup, startTenant, USER_METADATA_CLAIM, USER_SCOPES } from '../js/support/tenant.js';
+import { CLIENT_ID, CONNECTION, signup, USER_METADATA_CLAIM, USER_SCOPES, withTenant } from '../js/support/tenant.js';
 import { launchChromium } from './support/chromium.mjs';
 import { startStaticServer } from './support/static-server.mjs';
 
@@ -76,15 +76,6 @@ async function openPage(tenant) {
 }
 
 const exchanges = async (page, path) => (await page.settled()).filter((e) => e.path === path);
-
-async function withTenant(options, body) {
-  const tenant = await startTenant(options);
-  try {
-    await body(tenant);
-  } finally {
-    await tenant.stop();
-  }
-}
 
 test('with no fetch option every request goes by XHR: login, getUserInfo and updateUserMetadata answer as in Node', async () => {
   await withTenant({}, async (tenant) => {

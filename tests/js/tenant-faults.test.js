@@ -1,16 +1,7 @@
 // Fault injection (off by default): a share of 429s, 5xx, dropped connections, latency.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, startTenant } from './support/tenant.js';
-
-async function withTenant(options, body) {
-  const tenant = await startTenant(options);
-  try {
-    await body(tenant);
-  } finally {
-    await tenant.stop();
-  }
-}
+import { call, withTenant } from './support/tenant.js';
 
 test('off by default: 50 requests, no fault', () => withTenant({}, async (tenant) => {
   const results = await Promise.all(Array.from({ length: 50 }, () => call(tenant.url, '/.well-known/jwks.json')));

@@ -106,6 +106,16 @@ export async function startTenant({ config, faults, dataDir = join(tempDir(), 'd
   };
 }
 
+// Runs body(tenant) against a tenant of its own (startTenant's options), stopped afterwards.
+export async function withTenant(options, body) {
+  const tenant = await startTenant(options);
+  try {
+    await body(tenant);
+  } finally {
+    await tenant.stop();
+  }
+}
+
 // One HTTP request. json: an object (or raw text) sent as JSON; form: sent form-encoded.
 // -> {status, headers, body (parsed JSON when JSON, else text), text}
 export async function call(base, path, { method = 'GET', json, form, token, headers = {} } = {}) {
