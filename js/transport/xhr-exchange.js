@@ -15,6 +15,8 @@ export function xhrExchange(request, timeoutMs) {
     // XHR says nothing about why (CORS, DNS, a dropped connection look alike to a page).
     xhr.onerror = (event) => reject(networkError(request, 'network error', event));
     xhr.ontimeout = () => reject(timedOut(request, timeoutMs));
+    // The page can abort it too (window.stop(), some navigations): then no other event comes.
+    xhr.onabort = (event) => reject(networkError(request, 'aborted', event));
     try {
       xhr.open(request.method, request.url);
       for (const [name, value] of Object.entries(request.headers ?? {})) xhr.setRequestHeader(name, value);

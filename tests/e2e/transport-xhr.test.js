@@ -3,7 +3,7 @@
 // XMLHttpRequest, and keep every guarantee the fetch transport gives in Node
 // (tests/js/client-transport.test.js): the response headers the core and the retry policy read
 // (WWW-Authenticate, X-RateLimit-Reset), 429 waits and bounds, timeout and network_error with
-// retries for idempotent requests only. A `fetch` option still goes by that fetch.
+// retries for idempotent requests only, and an exchange the page aborts ends too. A `fetch` option still goes by that fetch.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
@@ -168,6 +168,19 @@ test('a dropped connection is network_error: GET retried, login not; no token in
     assert.equal(login.error.code, 'network_error');
     assert.deepEqual((await page.settled()).map((e) => [e.method, e.path, e.status]),
       [['GET', '/userinfo', 0], ['GET', '/userinfo', 0], ['GET', '/userinfo', 0], ['POST', '/oauth/token', 0]]);
+    await page.close();
+  });
+});
+
+test('an exchange the page aborts (window.stop()) is network_error, not a call left pending', async () => {
+  await withTenant({ config: { faults: { latencyMs: 1500 } } }, async (tenant) => {
+    const page = await openPage(tenant);
+    const outcome = await page.evaluate(([domain]) => {
+      const call = window.run(domain, { timeoutMs: 10_000, retry: { maxRetries: 0 } }, 'return client.getUserInfo("any-token");');
+      setTimeout(() => window.stop(), 300);
+      return Promise.race([call, new Promise((resolve) => setTimeout(() => resolve('still pending after 5 s'), 5000))]);
+    }, [tenant.url]);
+    assert.deepEqual(outcome, { error: { code: 'network_error', statusCode: undefined, description: 'GET /userinfo failed: aborted' } });
     await page.close();
   });
 });
