@@ -12,7 +12,7 @@ import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 import { createFacade } from './facade.js';
 import {
-  conflictingSource, defaultSource, fetchWasm, loadFailed, readWasmSource, runsOnNode, sameSource,
+  conflictingSource, defaultBytesOnNode, defaultSource, fetchWasm, loadFailed, readWasmSource, runsOnNode, sameSource,
 } from './wasm-source.js';
 import {
   compileAhead, compilesInBrowser, compileWasm, dropCompiledUnless, instantiateCompiled, takeCompiled,
@@ -60,6 +60,9 @@ export const instantiateGlue = (glue, options, from) => instantiate(options, fro
 async function instantiate(given, from, glue = createMetalockCore) {
   const options = { ...given };
   if (from.binary) options.wasmBinary = from.binary;
+  if (from.byDefault && glue === createMetalockCore && !options.wasmBinary && !options.locateFile && !options.instantiateWasm) {
+    options.wasmBinary = defaultBytesOnNode() ?? undefined;
+  }
   const fetched = from.url !== undefined && !from.byDefault;
   if (unsupportedNode(options) && !fetched) {
     throw new MetalockError({

@@ -77,6 +77,19 @@ export function defaultSource() {
   return { url, byDefault: true };
 }
 
+// On Node: the bytes of the default .wasm when it is a file next to this module (the package
+// entry; not the source tree, whose glue reads its own). The page entry's glue is built for
+// browsers and reads no files, and a DOM test environment on Node (jsdom) may well resolve
+// the page entry: with the bytes at hand, any glue instantiates.
+export function defaultBytesOnNode() {
+  if (!onNode()) return null;
+  const { url } = defaultSource();
+  if (!url.startsWith('file:')) return null;
+  const path = process.getBuiltinModule('url').fileURLToPath(url);
+  const fs = process.getBuiltinModule('fs');
+  return fs.existsSync(path) ? new Uint8Array(fs.readFileSync(path)) : null;
+}
+
 export function loadFailed(source, error) {
   const reason = error?.message ?? String(error);
   const fix = source.binary ? 'pass the bytes of this metalock version\'s dist/metalock.wasm' : FIX;

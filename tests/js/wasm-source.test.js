@@ -26,8 +26,8 @@ after(() => server?.close());
 
 // Runs `body` (an async function's body, with the package as `m`) in a fresh process and
 // returns what it returned, JSON-decoded.
-async function scenario(body) {
-  const source = `import * as m from ${JSON.stringify(pathToFileURL(distEntry).href)};
+async function scenario(body, entry = distEntry) {
+  const source = `import * as m from ${JSON.stringify(pathToFileURL(entry).href)};
 const fail = async (promise) => promise.then(() => null,
   (e) => ({ code: e.code, field: e.field, description: e.description, isError: e instanceof m.MetalockError, hasOriginal: e.original !== undefined }));
 const out = await (async () => { ${body} })();
@@ -48,6 +48,14 @@ test('init({ binary }) loads from the bytes given, and the helpers use that modu
     return { patch: await m.buildMetadataPatch({ a: 1 }, { a: 2 }),
       again: await fail(m.init({ binary: new Uint8Array(bytes) })) };`);
   assert.deepEqual(out, { patch: { user_metadata: { a: 2 } }, again: null });
+});
+
+// A DOM test environment on Node (jsdom, with a bundler's browser conditions) may resolve the
+// page entry, whose glue is built for browsers and reads no files: the package reads the
+// default metalock.wasm next to itself (without that, the glue's fetch of a file: URL failed).
+test('the page entry (dist/metalock.js) loads in Node too, from the metalock.wasm next to it', async () => {
+  const out = await scenario('return m.buildMetadataPatch({ a: 1 }, { a: 2, b: 3 });', distEntry.replace(/metalock\.node\.js$/, 'metalock.js'));
+  assert.deepEqual(out, { user_metadata: { a: 2, b: 3 } });
 });
 
 test('createClient({ wasm: { url } }) fetches the .wasm from a URL (http, file: or a path on Node)', async () => {
