@@ -85,9 +85,17 @@ export function defaultBytesOnNode() {
   if (!onNode()) return null;
   const { url } = defaultSource();
   if (!url.startsWith('file:')) return null;
-  const path = process.getBuiltinModule('url').fileURLToPath(url);
-  const fs = process.getBuiltinModule('fs');
-  return fs.existsSync(path) ? new Uint8Array(fs.readFileSync(path)) : null;
+  return process.getBuiltinModule('fs').existsSync(filePath(url)) ? readFileOnNode(url) : null;
+}
+
+// On Node: a file: URL or a path -> its path on disk.
+function filePath(url) {
+  return url.startsWith('file:') ? process.getBuiltinModule('url').fileURLToPath(url) : url;
+}
+
+// On Node: the bytes of the file at a file: URL or a path.
+function readFileOnNode(url) {
+  return new Uint8Array(process.getBuiltinModule('fs').readFileSync(filePath(url)));
 }
 
 export function loadFailed(source, error) {
@@ -103,10 +111,7 @@ export function loadFailed(source, error) {
 // The bytes at a URL: fetched (relative URLs resolve as fetch resolves them); on Node a
 // file: URL or a path is read from disk, since Node's fetch does not read files.
 export async function fetchWasm(url) {
-  if (onNode() && !/^https?:/i.test(url)) {
-    const path = url.startsWith('file:') ? process.getBuiltinModule('url').fileURLToPath(url) : url;
-    return new Uint8Array(process.getBuiltinModule('fs').readFileSync(path));
-  }
+  if (onNode() && !/^https?:/i.test(url)) return readFileOnNode(url);
   const response = await fetch(url);
   if (!response.ok) throw new Error(`GET answered ${response.status} ${response.statusText}`.trim());
   return new Uint8Array(await response.arrayBuffer());
