@@ -10,6 +10,8 @@ import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 import { assertJsonSafe } from './json-safe.js';
 
+/** @typedef {import('./core.js').MetalockTenantCore} MetalockTenantCore */
+
 // A JS value -> the JSON text a binding takes. What JSON cannot express fails here with the
 // codes the core uses for the same trouble in text.
 function toJson(value) {
@@ -31,6 +33,7 @@ function toJson(value) {
 // what JSON would silently change (json-safe.js); `root` is the field path it sits at.
 const dataJson = (value, root) => toJson(assertJsonSafe(value, root));
 
+/** @returns {never} */
 function fail(code, description) {
   throw new MetalockError({ code, description });
 }
@@ -61,6 +64,58 @@ function takeText(module, address) {
   module._free(address);
   return text;
 }
+
+// Each binding's JS arguments -> the texts (and numbers) it takes, in order. The facade's
+// method of the same name calls the binding with them: a binding's name is written once.
+/**
+ * @type {{ [name in keyof MetalockTenantCore]: (...args: Parameters<MetalockTenantCore[name]>) => (string | number)[] }}
+ */
+const bindingArguments = {
+  merge: (user, patch) => [dataJson(user), dataJson(patch)],
+  diff: (before, after) => [dataJson(before, 'user_metadata'), dataJson(after, 'user_metadata')],
+  validatePatch: (patch, policy = {}) => [dataJson(patch), toJson(policy)],
+  scopeContains: (scope, required) => [toText(scope), toText(required)],
+  validateClientMetadata: (metadata) => [dataJson(metadata)],
+  applyClientMetadataPatch: (current, changes) => [dataJson(current ?? null), dataJson(changes)],
+  checkCustomClaim: (name) => [toText(name)],
+  validateMultifactorDeletion: (provider, options = {}) => [toText(provider), toJson(options)],
+  mapSignup: (fields, values, base) => [toJson(fields), dataJson(values ?? {}, 'values'), dataJson(base ?? {})],
+  validateSignupBody: (body) => [dataJson(body)],
+  parseSignupFields: (specs) => [toJson(specs)],
+  checkSignupField: (spec, values) => [toJson(spec), dataJson(values ?? {}, 'values')],
+  normalizeProfile: (userinfo, options = {}) =>
+    [typeof userinfo === 'string' ? userinfo : toJson(userinfo), toJson(options)],
+
+  decodeJwt: (token) => [toText(token)],
+  verifyIdTokenClaims: (token, expectations = {}) => [toText(token), toJson(expectations)],
+  verifyAccessTokenClaims: (token, expectations = {}) => [toText(token), toJson(expectations)],
+
+  baseUrl: (domain) => [toText(domain)],
+  userinfoRequest: (base, accessToken) => [toText(base), toText(accessToken)],
+  jwksRequest: (base) => [toText(base)],
+  passwordRealmRequest: (base, grant) => [toText(base), toJson(grant ?? {})],
+  refreshTokenRequest: (base, options) => [toText(base), toJson(options ?? {})],
+  signupRequest: (base, body) => [toText(base), dataJson(body)],
+  getUserRequest: (base, userId, accessToken) => [toText(base), toText(userId), toText(accessToken)],
+  // The patch is validated against policy (validatePatch's) before the PATCH is described.
+  patchUserRequest: (base, userId, patch, accessToken, policy = {}) =>
+    [toText(base), toText(userId), dataJson(patch), toText(accessToken), toJson(policy)],
+  deleteMultifactorRequest: (base, userId, provider, accessToken) =>
+    [toText(base), toText(userId), toText(provider), toText(accessToken)],
+  // response: {status, headers, body}; headers a plain object (the transport's headerObject),
+  // whose names the core reads case-insensitively.
+  parseResponse: (response) => responseArgs(response),
+  // parseResponse and normalizeProfile in one crossing: the body is parsed once.
+  profileResponse: (response, options = {}) => [...responseArgs(response), toJson(options)],
+
+  // stored: the texts read from the store, one per entry (null for a missing one).
+  cacheGet: (stored, key, nowSeconds, leeway) =>
+    [toJson(stored ?? []), toJson(key ?? {}), toJson({ now: nowSeconds, leeway })],
+  cachePut: (tokenResponseBody, key, nowSeconds) =>
+    [toJson(tokenResponseBody), toJson(key ?? {}), toJson({ now: nowSeconds })],
+  cacheRefreshToken: (stored, key) => [toJson(stored ?? []), toJson(key ?? {})],
+  cacheManifest: (manifest, change = {}) => [toText(manifest), toJson(change)],
+};
 
 // revive() -> a fresh module, or a promise of one (js/core/load.js): after a trap, the next
 // call runs on a new instance while callers keep this same facade object.
@@ -119,10 +174,11 @@ export function createFacade(initial, revive) {
     wasmArgs.push(address, size);
   }
 
-  // Runs one binding (text arguments are strings, numbers pass as they are) and unwraps its
+  // Runs one binding with its arguments (text as strings, numbers as they are) and unwraps its
   // envelope. A wasm trap (an abort the core should never reach) leaves the instance
   // unusable: the next call revives it.
-  function call(name, ...args) {
+  /** @param {string} name @param {(string | number)[]} args */
+  function call(name, args) {
     live();
     let envelope;
     try {
@@ -143,59 +199,9 @@ export function createFacade(initial, revive) {
     return parsed.value;
   }
 
-  /** @type {import('./core.js').MetalockTenantCore} */
-  const methods = {
-    merge: (user, patch) => call('merge', dataJson(user), dataJson(patch)),
-    diff: (before, after) => call('diff', dataJson(before, 'user_metadata'), dataJson(after, 'user_metadata')),
-    validatePatch: (patch, policy = {}) => call('validatePatch', dataJson(patch), toJson(policy)),
-    scopeContains: (scope, required) => call('scopeContains', toText(scope), toText(required)),
-    validateClientMetadata: (metadata) => call('validateClientMetadata', dataJson(metadata)),
-    applyClientMetadataPatch: (current, changes) =>
-      call('applyClientMetadataPatch', dataJson(current ?? null), dataJson(changes)),
-    checkCustomClaim: (name) => call('checkCustomClaim', toText(name)),
-    validateMultifactorDeletion: (provider, options = {}) =>
-      call('validateMultifactorDeletion', toText(provider), toJson(options)),
-    mapSignup: (fields, values, base) =>
-      call('mapSignup', toJson(fields), dataJson(values ?? {}, 'values'), dataJson(base ?? {})),
-    validateSignupBody: (body) => call('validateSignupBody', dataJson(body)),
-    parseSignupFields: (specs) => call('parseSignupFields', toJson(specs)),
-    checkSignupField: (spec, values) => call('checkSignupField', toJson(spec), dataJson(values ?? {}, 'values')),
-    normalizeProfile: (userinfo, options = {}) =>
-      call('normalizeProfile', typeof userinfo === 'string' ? userinfo : toJson(userinfo), toJson(options)),
-
-    decodeJwt: (token) => call('decodeJwt', toText(token)),
-    verifyIdTokenClaims: (token, expectations = {}) => call('verifyIdTokenClaims', toText(token), toJson(expectations)),
-    verifyAccessTokenClaims: (token, expectations = {}) =>
-      call('verifyAccessTokenClaims', toText(token), toJson(expectations)),
-
-    baseUrl: (domain) => call('baseUrl', toText(domain)),
-    userinfoRequest: (base, accessToken) => call('userinfoRequest', toText(base), toText(accessToken)),
-    jwksRequest: (base) => call('jwksRequest', toText(base)),
-    passwordRealmRequest: (base, grant) => call('passwordRealmRequest', toText(base), toJson(grant ?? {})),
-    refreshTokenRequest: (base, options) => call('refreshTokenRequest', toText(base), toJson(options ?? {})),
-    signupRequest: (base, body) => call('signupRequest', toText(base), dataJson(body)),
-    getUserRequest: (base, userId, accessToken) =>
-      call('getUserRequest', toText(base), toText(userId), toText(accessToken)),
-    // The patch is validated against policy (validatePatch's) before the PATCH is described.
-    patchUserRequest: (base, userId, patch, accessToken, policy = {}) =>
-      call('patchUserRequest', toText(base), toText(userId), dataJson(patch), toText(accessToken), toJson(policy)),
-    deleteMultifactorRequest: (base, userId, provider, accessToken) =>
-      call('deleteMultifactorRequest', toText(base), toText(userId), toText(provider), toText(accessToken)),
-    // response: {status, headers, body}; headers a plain object (the transport's headerObject),
-    // whose names the core reads case-insensitively.
-    parseResponse: (response) => call('parseResponse', ...responseArgs(response)),
-    // parseResponse and normalizeProfile in one crossing: the body is parsed once.
-    profileResponse: (response, options = {}) => call('profileResponse', ...responseArgs(response), toJson(options)),
-
-    // stored: the texts read from the store, one per entry (null for a missing one).
-    cacheGet: (stored, key, nowSeconds, leeway) =>
-      call('cacheGet', toJson(stored ?? []), toJson(key ?? {}), toJson({ now: nowSeconds, leeway })),
-    cachePut: (tokenResponseBody, key, nowSeconds) =>
-      call('cachePut', toJson(tokenResponseBody), toJson(key ?? {}), toJson({ now: nowSeconds })),
-    cacheRefreshToken: (stored, key) => call('cacheRefreshToken', toJson(stored ?? []), toJson(key ?? {})),
-    cacheManifest: (manifest, change = {}) => call('cacheManifest', toText(manifest), toJson(change)),
-  };
   // Each method is named after its binding; the tenant's facade (MetalockTenantCore) is the
   // same object with its module's extra bindings.
-  return /** @type {any} */ (Object.fromEntries(Object.entries(methods).filter(([name]) => typeof initial[name] === 'function')));
+  return /** @type {any} */ (Object.fromEntries(Object.entries(bindingArguments)
+    .filter(([name]) => typeof initial[name] === 'function')
+    .map(([name, argumentsOf]) => [name, (...given) => call(name, /** @type {any} */ (argumentsOf)(...given))])));
 }
