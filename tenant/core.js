@@ -4,6 +4,7 @@
 // Loaded once per process through js/core/load.js's instantiate and recovery.
 import createMetalockTenantCore from '#core-tenant-glue';
 import { instantiateGlue } from '../js/core/load.js';
+import { tenantBindings } from '../js/core/tenant-bindings.js';
 
 // For the error message only: the glue reads the .wasm next to itself.
 const TENANT_WASM = { url: 'metalock-tenant.wasm next to the tenant module', byDefault: true };
@@ -14,7 +15,7 @@ let loading = null;
 export function loadTenantCore(options = {}) {
   if (!loading) {
     const attempt = instantiateGlue(createMetalockTenantCore, options,
-      options.wasmBinary ? { binary: options.wasmBinary } : TENANT_WASM);
+      options.wasmBinary ? { binary: options.wasmBinary } : TENANT_WASM, tenantBindings);
     loading = attempt;
     attempt.catch(() => {
       if (loading === attempt) loading = null;

@@ -10,11 +10,11 @@ import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 import { assertJsonSafe } from './json-safe.js';
 
-/** @typedef {import('./core.js').MetalockTenantCore} MetalockTenantCore */
+/** @typedef {import('./core.js').MetalockCore} MetalockCore */
 
 // A JS value -> the JSON text a binding takes. What JSON cannot express fails here with the
 // codes the core uses for the same trouble in text.
-function toJson(value) {
+export function toJson(value) {
   if (value === undefined) return 'null';
   try {
     return JSON.stringify(value);
@@ -31,7 +31,7 @@ function toJson(value) {
 
 // A caller's data (metadata, users, patches, sign-up values) -> JSON text, refusing first
 // what JSON would silently change (json-safe.js); `root` is the field path it sits at.
-const dataJson = (value, root) => toJson(assertJsonSafe(value, root));
+export const dataJson = (value, root) => toJson(assertJsonSafe(value, root));
 
 /** @returns {never} */
 function fail(code, description) {
@@ -39,7 +39,7 @@ function fail(code, description) {
 }
 
 // A raw text argument (token, domain, id): strings as they are, absent as ''.
-function toText(value) {
+export function toText(value) {
   if (typeof value === 'string') return value;
   return value === undefined || value === null ? '' : String(value);
 }
@@ -65,22 +65,21 @@ function takeText(module, address) {
   return text;
 }
 
-// Each binding's JS arguments -> the texts (and numbers) it takes, in order. The facade's
-// method of the same name calls the binding with them: a binding's name is written once.
+// Each binding of the browser module: its JS arguments -> the texts (and numbers) it takes, in
+// order. The facade's method of the same name calls the binding with them: a binding's name is
+// written once. The tenant's module adds its own (tenant/core-bindings.js), which pages never
+// load.
 /**
- * @type {{ [name in keyof MetalockTenantCore]: (...args: Parameters<MetalockTenantCore[name]>) => (string | number)[] }}
+ * @template Core
+ * @typedef {{ [name in keyof Core]: Core[name] extends (...args: infer A) => any ? (...args: A) => (string | number)[] : never }} BindingArguments
  */
-const bindingArguments = {
+/** @type {BindingArguments<MetalockCore>} */
+export const browserBindings = {
   merge: (user, patch) => [dataJson(user), dataJson(patch)],
   diff: (before, after) => [dataJson(before, 'user_metadata'), dataJson(after, 'user_metadata')],
   validatePatch: (patch, policy = {}) => [dataJson(patch), toJson(policy)],
-  scopeContains: (scope, required) => [toText(scope), toText(required)],
-  validateClientMetadata: (metadata) => [dataJson(metadata)],
-  applyClientMetadataPatch: (current, changes) => [dataJson(current ?? null), dataJson(changes)],
-  checkCustomClaim: (name) => [toText(name)],
   validateMultifactorDeletion: (provider, options = {}) => [toText(provider), toJson(options)],
   mapSignup: (fields, values, base) => [toJson(fields), dataJson(values ?? {}, 'values'), dataJson(base ?? {})],
-  validateSignupBody: (body) => [dataJson(body)],
   parseSignupFields: (specs) => [toJson(specs)],
   checkSignupField: (spec, values) => [toJson(spec), dataJson(values ?? {}, 'values')],
   normalizeProfile: (userinfo, options = {}) =>
@@ -88,7 +87,6 @@ const bindingArguments = {
 
   decodeJwt: (token) => [toText(token)],
   verifyIdTokenClaims: (token, expectations = {}) => [toText(token), toJson(expectations)],
-  verifyAccessTokenClaims: (token, expectations = {}) => [toText(token), toJson(expectations)],
 
   baseUrl: (domain) => [toText(domain)],
   userinfoRequest: (base, accessToken) => [toText(base), toText(accessToken)],
@@ -119,14 +117,14 @@ const bindingArguments = {
 
 // revive() -> a fresh module, or a promise of one (js/core/load.js): after a trap, the next
 // call runs on a new instance while callers keep this same facade object.
-// The facade offers exactly the bindings its module holds: the browser module lacks the
-// tenant's own (wasm/contract.json "modules"), so on it those methods are absent, not broken.
+// bindings: the module's (wasm/contract.json "modules"), as browserBindings lists them.
 /**
  * @param {any} initial the Embind module
  * @param {(() => any) | null} [revive]
- * @returns {import('./core.js').MetalockCore}
+ * @param {{ [name: string]: (...args: any[]) => (string | number)[] }} [bindings]
+ * @returns {MetalockCore}
  */
-export function createFacade(initial, revive) {
+export function createFacade(initial, revive, bindings = browserBindings) {
   let module = initial;
   let dead = false;
 
@@ -199,9 +197,7 @@ export function createFacade(initial, revive) {
     return parsed.value;
   }
 
-  // Each method is named after its binding; the tenant's facade (MetalockTenantCore) is the
-  // same object with its module's extra bindings.
-  return /** @type {any} */ (Object.fromEntries(Object.entries(bindingArguments)
-    .filter(([name]) => typeof initial[name] === 'function')
-    .map(([name, argumentsOf]) => [name, (...given) => call(name, /** @type {any} */ (argumentsOf)(...given))])));
+  // Each method is named after its binding.
+  return /** @type {any} */ (Object.fromEntries(Object.entries(bindings)
+    .map(([name, argumentsOf]) => [name, (...given) => call(name, argumentsOf(...given))])));
 }

@@ -54,10 +54,10 @@ function unsupportedNode(options) {
 }
 
 // The tenant's own module (tenant/core.js: metalock-tenant, a superset of this one) loads
-// through the same instantiate and recovery, from its own glue.
-export const instantiateGlue = (glue, options, from) => instantiate(options, from, glue);
+// through the same instantiate and recovery, from its own glue, with its own bindings.
+export const instantiateGlue = (glue, options, from, bindings) => instantiate(options, from, glue, bindings);
 
-async function instantiate(given, from, glue = createMetalockCore) {
+async function instantiate(given, from, glue = createMetalockCore, bindings = undefined) {
   const options = { ...given };
   if (from.binary) options.wasmBinary = from.binary;
   if (from.byDefault && glue === createMetalockCore && !options.wasmBinary && !options.locateFile && !options.instantiateWasm) {
@@ -87,7 +87,7 @@ async function instantiate(given, from, glue = createMetalockCore) {
   } catch (error) {
     throw loadFailed(from, error);
   }
-  return createFacade(module, reviver(options, module, compiled, glue));
+  return createFacade(module, reviver(options, module, compiled, glue), bindings);
 }
 
 // A wasm trap leaves an instance unusable, while clients and the tenant keep the facade they

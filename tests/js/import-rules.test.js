@@ -31,8 +31,9 @@ const RULES = {
   // runtime, plus the core through the loader (parseSignupFields, as the tenant uses it).
   'js/widget/': [...BASE, 'js/index.js', 'js/client/create-client.js', 'js/signup/', 'js/core/load.js'],
   // Node only; it uses the core through the loader, like any other program, but its own
-  // module: the tenant glue (wasm/CMakeLists.txt), which holds the bindings only it calls.
-  'tenant/': ['node:', 'js/core/load.js', '#core-tenant-glue', ...BASE],
+  // module: the tenant glue (wasm/CMakeLists.txt), which holds the bindings only it calls,
+  // and the facade's table of those bindings (js/core/tenant-bindings.js, kept off pages).
+  'tenant/': ['node:', 'js/core/load.js', 'js/core/tenant-bindings.js', '#core-tenant-glue', ...BASE],
 };
 
 function filesUnder(dir) {
@@ -82,6 +83,7 @@ test('the rules bite: the imports the house forbids are refused', () => {
   assert.ok(importsOf('js/client/client.js').includes('js/signup/field-specs.js'));
   assert.ok(importsOf('tenant/core.js').includes('js/core/load.js'));
   assert.ok(importsOf('tenant/core.js').includes('#core-tenant-glue'));
+  assert.ok(importsOf('tenant/core.js').includes('js/core/tenant-bindings.js'));
   assert.ok(importsOf('tenant/cli.js').includes('node:util'));
   assert.equal(allowed('js/storage/resolve-storage.js', 'js/client/arguments.js'), false);
   assert.equal(allowed('js/client/client.js', 'js/helpers.js'), false);
