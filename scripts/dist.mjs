@@ -89,7 +89,8 @@ export async function bundleNode() {
 export const distEntries = [
   { name: 'metalock.js + widget.js (one split build)', build: bundleBrowser },
   { name: 'metalock.node.js + widget.node.js (Node)', build: bundleNode },
-  { name: 'metalock-widget.css', build: () => copy('js/widget/widget.css', 'metalock-widget.css') },
+  // Minified: the source's comments and layout are for readers, not for pages.
+  { name: 'metalock-widget.css', build: () => bundle('js/widget/widget.css', 'metalock-widget.css') },
   { name: 'metalock.wasm', build: () => copy('build/wasm/wasm/metalock.wasm', 'metalock.wasm') },
   // The tenant's module (the browser's bindings and its own; wasm/CMakeLists.txt): tenant.js
   // bundles its glue, which reads it from next to itself. Pages never fetch it.
