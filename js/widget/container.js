@@ -2,7 +2,7 @@
 // header (logo, title), the Log In / Sign Up switch, a flash line, the screen's slot. The
 // modal traps focus, closes on Escape when closable, and gives focus back on close.
 import { el } from './dom.js';
-import { focusables, trapFocus } from './focus-trap.js';
+import { trapFocus } from './focus-trap.js';
 
 // An app logo: http(s), a same-origin path or a data:image URL; anything else is left out.
 function logoUrl(logo) {
@@ -90,9 +90,6 @@ export function createFrame({ id, t, settings, theme, onClose, onSwitch }) {
       flash.setAttribute('role', message.type === 'error' ? 'alert' : 'status');
       flash.classList.add(`mlk-flash-${['success', 'error', 'info'].includes(message.type) ? message.type : 'info'}`);
       flash.append(el('p', {}, message.text));
-    },
-    focusStart() {
-      (focusables(slot)[0] ?? panel).focus();
     },
     inline,
   };

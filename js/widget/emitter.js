@@ -10,12 +10,6 @@ export class Emitter {
     this.#listeners.get(event).push(listener);
   }
 
-  off(event, listener) {
-    const list = this.#listeners.get(event) ?? [];
-    const at = list.indexOf(listener);
-    if (at >= 0) list.splice(at, 1);
-  }
-
   emit(event, ...args) {
     for (const listener of [...(this.#listeners.get(event) ?? [])]) {
       try {

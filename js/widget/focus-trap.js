@@ -2,7 +2,7 @@
 // elements, and focus that lands outside (a click on the page behind) comes back.
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function focusables(root) {
+function focusables(root) {
   return [...root.querySelectorAll(FOCUSABLE)].filter((node) => node.getClientRects().length > 0);
 }
 
