@@ -1,21 +1,14 @@
 // new Lock(clientId, domain, options): Lock 14's public API. This class is all that a page
 // importing `metalock` carries of the widget; the UI (DOM, CSS, dictionaries) is its own
 // chunk, loaded on the first show(). getUserInfo and logout need only the client.
+import { invalidArgument, requireString } from '../client/arguments.js';
 import { createClient } from '../client/create-client.js';
 import { loadCore } from '../core/load.js';
-import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
 import { readValidatorOutcome, resolveLockFunctions } from '../signup/field-specs.js';
 import { Emitter } from './emitter.js';
 
 const DEFAULT_SCOPE = 'openid profile email';
-
-function requireText(value, name) {
-  if (typeof value !== 'string' || value === '') {
-    throw new MetalockError({ code: ErrorCode.invalid_argument, description: `${name} must be a non-empty string`, field: name });
-  }
-  return value;
-}
 
 // Lock's auth options -> the client's: audience (auth.audience or auth.params.audience) and
 // scope (auth.params.scope, else Lock's default).
@@ -44,11 +37,9 @@ export class Lock {
   #destroyed = false;
 
   constructor(clientId, domain, options = {}) {
-    this.#clientId = requireText(clientId, 'clientId');
-    this.#domain = requireText(domain, 'domain');
-    if (options === null || typeof options !== 'object') {
-      throw new MetalockError({ code: ErrorCode.invalid_argument, description: 'options must be an object', field: 'options' });
-    }
+    this.#clientId = requireString(clientId, 'clientId');
+    this.#domain = requireString(domain, 'domain');
+    if (options === null || typeof options !== 'object') throw invalidArgument('options must be an object', 'options');
     this.#options = options;
   }
 

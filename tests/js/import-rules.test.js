@@ -28,8 +28,9 @@ const RULES = {
   'js/init.js': [...BASE, 'js/core/load.js'],
   'js/index.js': ['js/errors.js', 'js/init.js', 'js/helpers.js', 'js/client/create-client.js', 'js/widget/'],
   // The widget builds on what any page could use: the public client entry and the field
-  // runtime, plus the core through the loader (parseSignupFields, as the tenant uses it).
-  'js/widget/': [...BASE, 'js/index.js', 'js/client/create-client.js', 'js/signup/', 'js/core/load.js'],
+  // runtime, plus the core through the loader (parseSignupFields, as the tenant uses it), and
+  // the client's argument checks (Lock's constructor checks its own the same way).
+  'js/widget/': [...BASE, 'js/index.js', 'js/client/create-client.js', 'js/client/arguments.js', 'js/signup/', 'js/core/load.js'],
   // Node only; it uses the core through the loader, like any other program, but its own
   // module: the tenant glue (wasm/CMakeLists.txt), which holds the bindings only it calls,
   // and the facade's table of those bindings (js/core/tenant-bindings.js, kept off pages).
