@@ -4,7 +4,7 @@
 // init({ url }) or createClient({ wasm }) there is seen before anything is fetched), and the
 // download and compile run while the app goes on. The glue then instantiates the compiled
 // module (its instantiateWasm hook). Node reads the bytes from disk instead (wasm-source.js).
-import { runsOnNode } from './wasm-source.js';
+import { fetchOk, runsOnNode } from './wasm-source.js';
 
 let early = null;   // { url, controller, compiled }: the one fetch started ahead of the first load
 
@@ -19,8 +19,7 @@ export function compilesInBrowser() {
 // application/wasm (the download and the compile overlap); any other type is compiled from the
 // whole body, as the glue would fall back to.
 export async function compileWasm(url, signal) {
-  const response = await fetch(url, { credentials: 'same-origin', signal });
-  if (!response.ok) throw new Error(`GET answered ${response.status} ${response.statusText}`.trim());
+  const response = await fetchOk(url, { credentials: 'same-origin', signal });
   const type = response.headers.get('content-type') ?? '';
   if (/^application\/wasm\s*(;|$)/i.test(type)) return WebAssembly.compileStreaming(response);
   return WebAssembly.compile(await response.arrayBuffer());

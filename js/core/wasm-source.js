@@ -108,11 +108,17 @@ export function loadFailed(source, error) {
   });
 }
 
+// The response to a GET of `url` when it is a success, else an Error naming its status (which
+// loadFailed words). wasm-compile.js fetches through it too.
+export async function fetchOk(url, init) {
+  const response = await fetch(url, init);
+  if (!response.ok) throw new Error(`GET answered ${response.status} ${response.statusText}`.trim());
+  return response;
+}
+
 // The bytes at a URL: fetched (relative URLs resolve as fetch resolves them); on Node a
 // file: URL or a path is read from disk, since Node's fetch does not read files.
 export async function fetchWasm(url) {
   if (onNode() && !/^https?:/i.test(url)) return readFileOnNode(url);
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`GET answered ${response.status} ${response.statusText}`.trim());
-  return new Uint8Array(await response.arrayBuffer());
+  return new Uint8Array(await (await fetchOk(url)).arrayBuffer());
 }
