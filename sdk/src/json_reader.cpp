@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -29,8 +30,8 @@ bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 class Reader {
  public:
-  explicit Reader(std::string_view text)
-      : at_(reinterpret_cast<const unsigned char*>(text.data())), end_(at_ + text.size()) {}
+  Reader(std::string_view text, bool as_json_parse)
+      : at_(reinterpret_cast<const unsigned char*>(text.data())), end_(at_ + text.size()), as_json_parse_(as_json_parse) {}
 
   bool read(Json& root) {
     if (end_ - at_ >= 3 && at_[0] == 0xEF && at_[1] == 0xBB && at_[2] == 0xBF) at_ += 3;
@@ -154,20 +155,36 @@ class Reader {
     }
   }
 
-  // After `\u`: one code unit, or a surrogate pair as two escapes; a lone surrogate is refused.
+  // After `\u`: one code unit, or a surrogate pair as two escapes. A lone surrogate is
+  // refused, or (as JSON.parse) read as U+FFFD, the escape after a lone high one read anew.
   bool unicode_escape(std::string& out) {
-    long unit = code_unit();
-    if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF)) return false;
+    const long unit = code_unit();
+    if (unit < 0) return false;
     std::uint32_t point = static_cast<std::uint32_t>(unit);
-    if (unit >= 0xD800 && unit <= 0xDBFF) {
-      if (end_ - at_ < 2 || at_[0] != '\\' || at_[1] != 'u') return false;
-      at_ += 2;
-      const long low = code_unit();
-      if (low < 0xDC00 || low > 0xDFFF) return false;
-      point = 0x10000 + ((static_cast<std::uint32_t>(unit) - 0xD800) << 10) + (static_cast<std::uint32_t>(low) - 0xDC00);
+    if (unit >= 0xD800 && unit <= 0xDFFF) {
+      const long low = unit <= 0xDBFF ? low_surrogate_after() : -1;
+      if (low < 0) {
+        if (!as_json_parse_) return false;
+        point = 0xFFFD;
+      } else {
+        point = 0x10000 + ((static_cast<std::uint32_t>(unit) - 0xD800) << 10) + (static_cast<std::uint32_t>(low) - 0xDC00);
+      }
     }
     append_utf8(out, point);
     return true;
+  }
+
+  // The low surrogate of a `\uDC00`-`\uDFFF` escape next in the text, consumed; else -1, and
+  // nothing consumed.
+  long low_surrogate_after() {
+    const unsigned char* escape = at_;
+    if (end_ - at_ >= 2 && at_[0] == '\\' && at_[1] == 'u') {
+      at_ += 2;
+      const long low = code_unit();
+      if (low >= 0xDC00 && low <= 0xDFFF) return low;
+    }
+    at_ = escape;
+    return -1;
   }
 
   long code_unit() {
@@ -240,8 +257,13 @@ class Reader {
     }
     // strtod needs a terminated copy; number tokens are short.
     const std::string token(reinterpret_cast<const char*>(start), at_ - start);
-    const double value = std::strtod(token.c_str(), nullptr);
-    if (!std::isfinite(value)) return false;
+    double value = std::strtod(token.c_str(), nullptr);
+    if (std::isinf(value)) {
+      if (!as_json_parse_) return false;
+      // JSON.parse gives Infinity, which JSON cannot carry: as null it would delete the key
+      // when the value is sent back in a PATCH.
+      value = std::copysign(std::numeric_limits<double>::max(), value);
+    }
     slot = value;
     return true;
   }
@@ -276,12 +298,13 @@ class Reader {
 
   const unsigned char* at_;
   const unsigned char* const end_;
+  const bool as_json_parse_;
   std::vector<Json*> open_;   // the arrays and objects being filled, innermost last
   std::string key_;
 };
 
 }  // namespace
 
-bool read_json(std::string_view text, Json& out) { return Reader(text).read(out); }
+bool read_json(std::string_view text, Json& out, bool as_json_parse) { return Reader(text, as_json_parse).read(out); }
 
 }  // namespace metalock::detail

@@ -13,6 +13,9 @@ namespace metalock::detail {
 // parser builds (positive integers unsigned, negative ones signed, the rest double; a repeated
 // key keeps its last value) without its char-at-a-time lexer.
 // Nesting is not limited here (the reader keeps no recursion): parse_json checks depth first.
-bool read_json(std::string_view text, Json& out);
+// `as_json_parse` (parse_json_lenient) takes two things more, as JSON.parse does: a lone
+// surrogate escape, read as U+FFFD, and a number past the double range, read as the largest
+// finite double with its sign.
+bool read_json(std::string_view text, Json& out, bool as_json_parse = false);
 
 }  // namespace metalock::detail
