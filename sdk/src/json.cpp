@@ -1,21 +1,10 @@
 #include "metalock/json.hpp"
 
-#include "json_dom_builder.hpp"
+#include "json_reader.hpp"
 
 #include <cmath>
 #include <limits>
 #include <vector>
-
-// parse_json answers every syntax error with one invalid_json and never reads nlohmann's
-// parse_error: its stock create() formats "[json.exception.parse_error.101] ... at line 1,
-// column 5: " around the message, code the wasm then carries for nothing. This one keeps the
-// id, the byte and the parser's own message. json.cpp is the only caller of nlohmann's parser:
-// a second one must see this specialization too (else it instantiates the stock create()).
-template <>
-nlohmann::detail::parse_error nlohmann::detail::parse_error::create<std::nullptr_t, 0>(
-    int id_, const position_t& pos, const std::string& what_arg, std::nullptr_t) {
-  return {id_, pos.chars_read_total, what_arg.c_str()};
-}
 
 namespace metalock {
 namespace {
@@ -59,23 +48,34 @@ Error too_deep_error(std::size_t limit) {
                      "JSON nesting is deeper than " + std::to_string(limit) + " levels");
 }
 
-}  // namespace
-
-Result<Json> parse_json(std::string_view text, const JsonLimits& limits) {
+// The limits first, on the text as received, then the reader.
+Result<Json> parse_within_limits(std::string_view text, const JsonLimits& limits, bool as_json_parse) {
   if (text.size() > limits.max_bytes) {
     return Error::make(code::payload_too_large,
                        "JSON body of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
                            std::to_string(limits.max_bytes) + " bytes");
   }
   if (scan_depth(text, limits.max_depth) > limits.max_depth) return too_deep_error(limits.max_depth);
-  // A plain DOM builder through sax_parse: Json::parse would also instantiate the
-  // callback-filtering parser, which nothing uses (about 1.6 KB of the gzipped wasm).
   Json doc;
-  detail::JsonDomBuilder builder(doc);
-  if (!Json::sax_parse(text.begin(), text.end(), &builder) || builder.errored()) {
+  if (!detail::read_json(text, doc, as_json_parse)) {
     return Error::make(code::invalid_json, "Body is not valid JSON (or not valid UTF-8)");
   }
   return doc;
+}
+
+}  // namespace
+
+Result<Json> parse_json(std::string_view text, const JsonLimits& limits) {
+  return parse_within_limits(text, limits, /*as_json_parse=*/false);
+}
+
+// Every other Auth0 SDK parses a server body with JSON.parse, which takes two things metalock
+// (rightly, for what it sends) refuses: a lone UTF-16 surrogate escape (V8 writes one when it
+// cuts a string inside an emoji) and a number past the double range. Refusing a whole /userinfo
+// body for one such character or number would lose the profile (json_reader.hpp says how they
+// are read).
+Result<Json> parse_json_lenient(std::string_view text, const JsonLimits& limits) {
+  return parse_within_limits(text, limits, /*as_json_parse=*/true);
 }
 
 namespace {
@@ -104,19 +104,6 @@ Status check_json_depth(const Json& value, std::size_t max_depth) {
   // The value may come from a caller who built it without limits.
   if (deeper_than(value, max_depth)) return too_deep_error(max_depth);
   return ok_status();
-}
-
-std::string dump_json(const Json& value) {
-  std::string text;
-  append_json(text, value);
-  return text;
-}
-
-void append_json(std::string& out, const Json& value) {
-  // What Json::dump(-1, ' ', false, replace) does, into the caller's string.
-  nlohmann::detail::serializer<Json> serializer(nlohmann::detail::output_adapter<char, std::string>(out), ' ',
-                                                Json::error_handler_t::replace);
-  serializer.dump(value, /*pretty_print=*/false, /*ensure_ascii=*/false, /*indent_step=*/0);
 }
 
 Json json_object(std::initializer_list<std::pair<const char*, Json>> members) {

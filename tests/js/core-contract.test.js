@@ -125,8 +125,8 @@ test('text arguments cross byte for byte, ASCII or not', async () => {
   }
 });
 
-// The wasm's snprintf (wasm/small_libc.cpp) formats only what nlohmann asks of it: a control
-// character's escape, exactly as nlohmann's own (lower-case hex, four digits).
+// The core writes JSON text itself (sdk/src/json_writer.cpp): a control character's escape
+// as nlohmann writes it (lower-case hex, four digits), DEL as it is.
 test('control characters leave the core escaped as nlohmann writes them', async () => {
   const { text } = await rawMerge('{"user_metadata":{}}', '{"user_metadata":{"c":"\\u0000\\u0001\\u001f\\u007f"}}');
   assert.equal(text, '{"value":{"user_metadata":{"c":"\\u0000\\u0001\\u001f\u007f"}}}');

@@ -31,7 +31,7 @@ struct JsonLimits {
 // Parses text. Errors: payload_too_large, too_deep, invalid_json (syntax or invalid UTF-8).
 Result<Json> parse_json(std::string_view text, const JsonLimits& limits = {});
 
-// A server's response body, read as JSON.parse reads it (json_lenient.cpp): same limits and
+// A server's response body, read as JSON.parse reads it (json.cpp): same limits and
 // errors, but a lone surrogate escape becomes U+FFFD and a number past the double range
 // becomes +-1.7976931348623157e308. What metalock sends is parsed strictly (parse_json).
 Result<Json> parse_json_lenient(std::string_view text, const JsonLimits& limits = {});
