@@ -1,8 +1,7 @@
 #include "metalock/json.hpp"
 
-#include "text.hpp"
-
 #include "json_reader.hpp"
+#include "text.hpp"
 
 #include <cmath>
 #include <limits>

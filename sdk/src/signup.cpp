@@ -2,9 +2,8 @@
 // signup endpoint's limits (signup_limits.hpp) checked before any request is made.
 #include "metalock/signup.hpp"
 
-#include "text.hpp"
-
 #include "signup_limits.hpp"
+#include "text.hpp"
 
 namespace metalock {
 namespace {

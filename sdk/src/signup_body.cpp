@@ -3,9 +3,8 @@
 // the local tenant refuses exactly what the SDK would never send.
 #include "metalock/signup.hpp"
 
-#include "text.hpp"
-
 #include "signup_limits.hpp"
+#include "text.hpp"
 
 namespace metalock {
 namespace {

@@ -3,9 +3,8 @@
 // A member set to null counts as absent (JS callers often spell "unset" that way).
 #include "metalock/signup.hpp"
 
-#include "text.hpp"
-
 #include "signup_limits.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <string_view>
