@@ -17,7 +17,9 @@ const debianPackages = {
   'g++': () => existsSync('/usr/bin/g++'),
   // clang's libFuzzer and sanitizer runtimes (npm run fuzz, npm test's fuzzing step).
   clang: () => existsSync('/usr/bin/clang++'),
-  'libclang-rt-14-dev': () => existsSync('/usr/lib/llvm-14/lib/clang')
+  'libclang-rt-14-dev': () => existsSync('/usr/lib/llvm-14/lib/clang'),
+  // Locale definitions: a native test builds a ',' decimal-separator locale from them.
+  locales: () => existsSync('/usr/share/i18n/locales/de_DE')
     && readdirSync('/usr/lib/llvm-14/lib/clang').some((version) => existsSync(`/usr/lib/llvm-14/lib/clang/${version}/lib/linux/libclang_rt.fuzzer-x86_64.a`)),
 };
 

@@ -1,6 +1,8 @@
 // base64url (RFC 4648 §5): the encoding of every JWT segment.
 #include "metalock/jwt.hpp"
 
+#include "text.hpp"
+
 #include <array>
 
 namespace metalock {
@@ -60,7 +62,7 @@ Result<std::string> base64url_decode(std::string_view text) {
     }
     if (pads > 2 || (!text.empty() && text.back() == '=')) return bad_base64url("too much padding");
   }
-  if (text.size() % 4 == 1) return bad_base64url("impossible length " + std::to_string(text.size()));
+  if (text.size() % 4 == 1) return bad_base64url("impossible length " + text::decimal(text.size()));
 
   std::string out;
   out.reserve(text.size() / 4 * 3 + 2);

@@ -78,8 +78,8 @@ Result<Json> verify_id_token_claims(std::string_view token, const IdTokenExpecta
       return Error::make(code::auth_time_too_old,
                          concat({"Authentication Time (auth_time) claim in the ID token indicates that too much "
                                  "time has passed since the last end-user authentication; current time (",
-                                 std::to_string(expect.now), ") is after ", dump_json(*auth_time), " plus max_age (",
-                                 std::to_string(*expect.max_age), "s) and leeway (", std::to_string(leeway), "s)"}));
+                                 text::decimal(expect.now), ") is after ", dump_json(*auth_time), " plus max_age (",
+                                 text::decimal(*expect.max_age), "s) and leeway (", text::decimal(leeway), "s)"}));
     }
   }
   return payload;

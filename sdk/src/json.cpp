@@ -1,6 +1,7 @@
 #include "metalock/json.hpp"
 
 #include "json_reader.hpp"
+#include "text.hpp"
 
 #include <cmath>
 #include <limits>
@@ -45,15 +46,15 @@ std::size_t scan_depth(std::string_view text, std::size_t limit) {
 
 Error too_deep_error(std::size_t limit) {
   return Error::make(code::too_deep,
-                     "JSON nesting is deeper than " + std::to_string(limit) + " levels");
+                     "JSON nesting is deeper than " + text::decimal(limit) + " levels");
 }
 
 // The limits first, on the text as received, then the reader.
 Result<Json> parse_within_limits(std::string_view text, const JsonLimits& limits, bool as_json_parse) {
   if (text.size() > limits.max_bytes) {
     return Error::make(code::payload_too_large,
-                       "JSON body of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
-                           std::to_string(limits.max_bytes) + " bytes");
+                       "JSON body of " + text::decimal(text.size()) + " bytes exceeds the limit of " +
+                           text::decimal(limits.max_bytes) + " bytes");
   }
   if (scan_depth(text, limits.max_depth) > limits.max_depth) return too_deep_error(limits.max_depth);
   Json doc;

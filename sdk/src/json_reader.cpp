@@ -8,10 +8,12 @@
 
 #include "utf8.hpp"
 
+#include <algorithm>
+#include <clocale>
 #include <cmath>
 #include <cstdint>
-#include <limits>
 #include <cstdlib>
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -187,6 +189,8 @@ class Reader {
     return -1;
   }
 
+  // Four hex digits -> a UTF-16 code unit, or -1. Moves past what it read either way; a caller
+  // that may want the text again (low_surrogate_after) rewinds.
   long code_unit() {
     if (end_ - at_ < 4) return -1;
     long unit = 0;
@@ -255,9 +259,16 @@ class Reader {
         return true;
       }
     }
-    // strtod needs a terminated copy; number tokens are short.
-    const std::string token(reinterpret_cast<const char*>(start), at_ - start);
-    double value = std::strtod(token.c_str(), nullptr);
+    // strtod needs a terminated copy, and reads the decimal separator of the C locale, which a
+    // host program may have set to ',' (setlocale): the copy spells it so, as nlohmann's lexer
+    // did. A token strtod does not read to its end is refused, never cut short.
+    std::string token(reinterpret_cast<const char*>(start), at_ - start);
+    if (const char point = *std::localeconv()->decimal_point; point != '.') {
+      std::replace(token.begin(), token.end(), '.', point);
+    }
+    char* end = nullptr;
+    double value = std::strtod(token.c_str(), &end);
+    if (end != token.c_str() + token.size()) return false;
     if (std::isinf(value)) {
       if (!as_json_parse_) return false;
       // JSON.parse gives Infinity, which JSON cannot carry: as null it would delete the key

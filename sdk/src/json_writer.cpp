@@ -7,6 +7,7 @@
 // gzipped wasm). Recursion is bounded by the documents the core builds (check_json_depth).
 #include "metalock/json.hpp"
 
+#include "text.hpp"
 #include "utf8.hpp"
 
 #include <cmath>
@@ -14,16 +15,6 @@
 
 namespace metalock {
 namespace {
-
-void append_unsigned(std::string& out, std::uint64_t n) {
-  char digits[20];
-  char* first = digits + sizeof digits;
-  do {
-    *--first = static_cast<char>('0' + n % 10);
-    n /= 10;
-  } while (n != 0);
-  out.append(first, digits + sizeof digits - first);
-}
 
 void append_double(std::string& out, double value) {
   if (!std::isfinite(value)) {
@@ -113,12 +104,12 @@ void append_json(std::string& out, const Json& value) {
     }
     case Json::value_t::string: append_string(out, value.get_ref<const std::string&>()); return;
     case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
-    case Json::value_t::number_unsigned: append_unsigned(out, value.get<std::uint64_t>()); return;
+    case Json::value_t::number_unsigned: text::append_decimal(out, value.get<std::uint64_t>()); return;
     case Json::value_t::number_integer: {
       const std::int64_t n = value.get<std::int64_t>();
       if (n < 0) out += '-';
       // |INT64_MIN| has no int64: take the magnitude in unsigned arithmetic.
-      append_unsigned(out, n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
+      text::append_decimal(out, n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
       return;
     }
     case Json::value_t::number_float: append_double(out, value.get<double>()); return;

@@ -94,8 +94,8 @@ Status check_time_claims(const Json& payload, std::int64_t now_seconds, std::int
   if (now > seconds(*exp) + leeway) {
     return Error::make(code::token_expired,
                        concat({"Expiration Time (exp) claim error in the ", kind.name, "; current time (",
-                               std::to_string(now_seconds), ") is after expiration time (", dump_json(*exp),
-                               ") plus leeway (", std::to_string(leeway_seconds), "s)"}));
+                               text::decimal(now_seconds), ") is after expiration time (", dump_json(*exp),
+                               ") plus leeway (", text::decimal(leeway_seconds), "s)"}));
   }
   const Json* iat = claim(payload, "iat");
   if (!iat || !iat->is_number()) {
@@ -106,8 +106,8 @@ Status check_time_claims(const Json& payload, std::int64_t now_seconds, std::int
     return Error::make(code::token_not_yet_valid,
                        concat({"Not Before time (nbf) claim in the ", kind.name,
                                " indicates that this token can't be used just yet; current time (",
-                               std::to_string(now_seconds), ") is before ", dump_json(*nbf), " minus leeway (",
-                               std::to_string(leeway_seconds), "s)"}));
+                               text::decimal(now_seconds), ") is before ", dump_json(*nbf), " minus leeway (",
+                               text::decimal(leeway_seconds), "s)"}));
   }
   return ok_status();
 }

@@ -2,6 +2,8 @@
 // diff that reproduces a change, and the checks run before such a PATCH is sent.
 #include "metalock/metadata.hpp"
 
+#include "text.hpp"
+
 #include <string>
 #include <utility>
 #include <vector>
@@ -129,7 +131,7 @@ bool find_bad_name(const Json& value, std::string& bad_key, std::vector<std::str
     const auto& items = value.get_ref<const Json::array_t&>();
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (items[i].is_structured() && find_bad_name(items[i], bad_key, segments)) {
-        segments.push_back("[" + std::to_string(i) + "]");
+        segments.push_back("[" + text::decimal(i) + "]");
         return true;
       }
     }

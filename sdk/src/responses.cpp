@@ -2,6 +2,8 @@
 // description, the status and the original body.
 #include "metalock/responses.hpp"
 
+#include "text.hpp"
+
 #include <cctype>
 #include <string_view>
 
@@ -66,7 +68,7 @@ std::string reason_phrase(int status) {
     case 502: return "Bad Gateway";
     case 503: return "Service Unavailable";
     case 504: return "Gateway Timeout";
-    default: return "Request failed with HTTP status " + std::to_string(status);
+    default: return "Request failed with HTTP status " + text::decimal(status);
   }
 }
 

@@ -3,6 +3,7 @@
 #include "metalock/signup.hpp"
 
 #include "signup_limits.hpp"
+#include "text.hpp"
 
 namespace metalock {
 namespace {
@@ -88,7 +89,7 @@ Result<std::string> signup_field_value(const SignupField& field, const Json& val
     const auto range_max = signup_rules::name_attribute_max_length(field.name);
     if (range_max && length > *range_max) {
       return field_error(code::field_required, field.name,
-                         "a value of 1 to " + std::to_string(*range_max) + " characters is required");
+                         "a value of 1 to " + text::decimal(*range_max) + " characters is required");
     }
   }
   if (auto status = signup_rules::check_value_length(length, field.name); !status) return status.error();

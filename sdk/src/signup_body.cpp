@@ -4,6 +4,7 @@
 #include "metalock/signup.hpp"
 
 #include "signup_limits.hpp"
+#include "text.hpp"
 
 namespace metalock {
 namespace {
@@ -23,7 +24,7 @@ Status check_root_attribute(const std::string& name, const Json& value) {
   if (length == 0) return field_error(code::field_required, name, "an empty value is not allowed");
   const auto max_length = signup_rules::name_attribute_max_length(name);
   if (max_length && length > *max_length) {
-    return field_error(code::value_too_long, name, "at most " + std::to_string(*max_length) + " characters");
+    return field_error(code::value_too_long, name, "at most " + text::decimal(*max_length) + " characters");
   }
   return ok_status();
 }

@@ -4,6 +4,7 @@
 #include "metalock/signup.hpp"
 
 #include "signup_limits.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -84,7 +85,7 @@ Result<std::vector<FieldOption>> parse_options(const SpecReader& spec) {
 }
 
 Result<SignupField> parse_field(const Json& spec_json, std::size_t index) {
-  const std::string position = std::to_string(index);
+  const std::string position = text::decimal(index);
   if (!spec_json.is_object()) return SpecReader(spec_json, position).bad("a field spec must be an object");
   const Json* name_json = member(spec_json, "name");
   const bool named = name_json && name_json->is_string() && !name_json->get_ref<const std::string&>().empty();

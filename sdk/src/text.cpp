@@ -11,4 +11,22 @@ std::string concat(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
+void append_decimal(std::string& out, std::uint64_t n) {
+  char digits[20];
+  char* first = digits + sizeof digits;
+  do {
+    *--first = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n != 0);
+  out.append(first, digits + sizeof digits - first);
+}
+
+std::string decimal(std::int64_t n) {
+  std::string out;
+  if (n < 0) out += '-';
+  // |INT64_MIN| has no int64: take the magnitude in unsigned arithmetic.
+  append_decimal(out, n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
+  return out;
+}
+
 }  // namespace metalock::text

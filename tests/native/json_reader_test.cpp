@@ -200,3 +200,15 @@ TEST_CASE("dump_json writes nlohmann's bytes for any string, malformed UTF-8 inc
   CHECK(metalock::dump_json(Json(std::nan(""))) == "null");
   CHECK(metalock::dump_json(Json(-9223372036854775807LL - 1)) == "-9223372036854775808");
 }
+
+TEST_CASE("the reader keeps no recursion: 200,000 levels parse when the limit allows them", "[json]") {
+  const std::size_t levels = 200000;
+  const std::string arrays = std::string(levels, '[') + std::string(levels, ']');
+  std::string objects;
+  for (std::size_t i = 0; i < levels; ++i) objects += "{\"a\":";
+  objects += "null" + std::string(levels, '}');
+  const metalock::JsonLimits deep{levels, metalock::kMaxJsonBytes};
+  CHECK(parse_json(arrays, deep).ok());
+  CHECK(parse_json(objects, deep).ok());
+  CHECK(parse_json(arrays).error().code == metalock::code::too_deep);   // the default limit still holds
+}

@@ -145,6 +145,13 @@ TEST_CASE("parse_json_lenient reads responses as JSON.parse does", "[json][lenie
     INFO(bad);
     CHECK(parse_json_lenient(bad).error().code == metalock::code::invalid_json);
   }
+  // A surrogate escape cut short at the very end of the text is a syntax error, lenient or not.
+  for (const char* bad : {R"("\ud800\u)", R"("\ud800\)", R"("\ud800\udc0)", R"("\ud800)"}) {
+    INFO(bad);
+    CHECK(parse_json_lenient(bad).error().code == metalock::code::invalid_json);
+  }
+  const Json tiny = parse_json_lenient("-1e-400").value();
+  CHECK((tiny.get<double>() == 0.0 && std::signbit(tiny.get<double>())));
   CHECK(parse_json_lenient("[1e400]", {0, 64}).error().code == metalock::code::too_deep);
   CHECK(parse_json_lenient("[1e400,1]", {64, 8}).error().code == metalock::code::payload_too_large);
 }

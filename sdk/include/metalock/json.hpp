@@ -39,7 +39,10 @@ Result<Json> parse_json_lenient(std::string_view text, const JsonLimits& limits 
 // Same limits for a document built elsewhere (e.g. from JS values).
 Status check_json_depth(const Json& value, std::size_t max_depth = kMaxJsonDepth);
 
-// Compact serialization that never throws (invalid UTF-8 is replaced with U+FFFD).
+// Compact serialization that never throws, byte for byte what nlohmann's
+// dump(-1, ' ', false, error_handler_t::replace) writes (invalid UTF-8 is replaced with U+FFFD),
+// except for values no JSON text parses to: binary and discarded are written as null. It
+// recurses once per level: a document built in memory should pass check_json_depth first.
 std::string dump_json(const Json& value);
 // The same text appended to `out`: for a caller wrapping it in more text, without a copy.
 void append_json(std::string& out, const Json& value);
