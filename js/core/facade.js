@@ -67,8 +67,8 @@ function takeText(module, address) {
 
 // Each binding of the browser module: its JS arguments -> the texts (and numbers) it takes, in
 // order. The facade's method of the same name calls the binding with them: a binding's name is
-// written once. The tenant's module adds its own (tenant/core-bindings.js), which pages never
-// load.
+// written once. The tenant's module adds its own (tenant-bindings.js, which only tenant/core.js
+// imports: pages never load it).
 /**
  * @template Core
  * @typedef {{ [name in keyof Core]: Core[name] extends (...args: infer A) => any ? (...args: A) => (string | number)[] : never }} BindingArguments
