@@ -105,13 +105,7 @@ void append_json(std::string& out, const Json& value) {
     case Json::value_t::string: append_string(out, value.get_ref<const std::string&>()); return;
     case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
     case Json::value_t::number_unsigned: text::append_decimal(out, value.get<std::uint64_t>()); return;
-    case Json::value_t::number_integer: {
-      const std::int64_t n = value.get<std::int64_t>();
-      if (n < 0) out += '-';
-      // |INT64_MIN| has no int64: take the magnitude in unsigned arithmetic.
-      text::append_decimal(out, n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
-      return;
-    }
+    case Json::value_t::number_integer: text::append_decimal(out, value.get<std::int64_t>()); return;
     case Json::value_t::number_float: append_double(out, value.get<double>()); return;
     default: out += "null"; return;   // null; binary and discarded never reach here (nothing parses them)
   }

@@ -21,11 +21,15 @@ void append_decimal(std::string& out, std::uint64_t n) {
   out.append(first, digits + sizeof digits - first);
 }
 
-std::string decimal(std::int64_t n) {
-  std::string out;
+void append_decimal(std::string& out, std::int64_t n) {
   if (n < 0) out += '-';
   // |INT64_MIN| has no int64: take the magnitude in unsigned arithmetic.
   append_decimal(out, n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
+}
+
+std::string decimal(std::int64_t n) {
+  std::string out;
+  append_decimal(out, n);
   return out;
 }
 

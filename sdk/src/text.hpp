@@ -17,7 +17,8 @@ std::string concat(std::initializer_list<std::string_view> parts);
 // `n` in decimal, as std::to_string writes it. One small loop, shared with the JSON writer:
 // std::to_string brings libc++'s table-driven itoa (about 0.6 KB of the wasm) for messages.
 std::string decimal(std::int64_t n);
-// The digits of `n` appended to `out`.
+// The same digits (and sign) appended to `out`.
 void append_decimal(std::string& out, std::uint64_t n);
+void append_decimal(std::string& out, std::int64_t n);
 
 }  // namespace metalock::text
