@@ -75,7 +75,7 @@ class Reader {
         skip_whitespace();
         if (accept('}')) return true;
         open_.push_back(&slot);
-        inner = member_after_open(slot);
+        inner = member(slot);
         return inner != nullptr;
       case '[':
         slot = Json::value_t::array;
@@ -99,10 +99,6 @@ class Reader {
   // `"key" :` in an object, and the slot of its value; nullptr if the text is not that.
   Json* member(Json& object) {
     skip_whitespace();
-    return member_after_open(object);
-  }
-
-  Json* member_after_open(Json& object) {
     key_.clear();   // moved into the last member (emptied, but not promised so)
     if (next() != '"' || !string(key_)) return nullptr;
     skip_whitespace();
