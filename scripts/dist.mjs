@@ -1,6 +1,6 @@
 // The dist step of `npm run build`: what `npm pack` ships. One entry per artifact; add yours
 // to `distEntries` (a bundle through `bundle()`, a plain file through `copy()`).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { step } from './run.mjs';
@@ -60,7 +60,7 @@ const widgetEntryExternal = (entry) => ({
 // import.meta.url, the UI its stylesheet.
 export async function bundleBrowser() {
   const { build } = await import('esbuild');
-  await build({
+  const { metafile } = await build({
     absWorkingDir: root,
     entryPoints: { metalock: join(root, 'js/index.js'), widget: join(root, 'js/widget/index.js') },
     outdir: distDir,
@@ -75,7 +75,23 @@ export async function bundleBrowser() {
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [widgetEntryExternal('metalock.js')],
+    metafile: true,
   });
+  await reminify(Object.keys(metafile.outputs).filter((file) => file.endsWith('.js')).map((file) => join(root, file)));
+}
+
+// What pages fetch goes through a second minifier, oxc's (rolldown/experimental; rolldown is
+// vite's bundler): its mangler reuses the same few short names across scopes far more than
+// esbuild's, so the text repeats and gzips better: metalock.js 14,908 -> 14,456 B gz, the UI
+// chunk 7,338 -> 7,200 (nearly all of it the mangler; asciiOnly escapes as esbuild did).
+async function reminify(files) {
+  const { minify } = await import('rolldown/experimental');
+  for (const file of files) {
+    const { code, errors } = await minify(file, readFileSync(file, 'utf8'),
+      { module: true, compress: { target: 'es2022' }, mangle: { toplevel: true }, codegen: { asciiOnly: true } });
+    if (errors.length > 0) throw new Error(`minifying ${file}: ${errors.map((error) => error.message).join('; ')}`);
+    writeFileSync(file, code);
+  }
 }
 
 // Node's entries (package.json "exports", the `node` condition): the same SDK with the wasm
