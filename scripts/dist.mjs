@@ -3,6 +3,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trimmedGlue } from './glue-trim.mjs';
 import { step } from './run.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -57,7 +58,8 @@ const widgetEntryExternal = (entry) => ({
 // imports on first use) is a chunk of its own that a page using only createClient never
 // fetches. The UI chunk imports nothing of the SDK (ui.js says why), so no third, shared chunk
 // exists. Everything sits side by side: the glue finds metalock.wasm through its own
-// import.meta.url, the UI its stylesheet.
+// import.meta.url, the UI its stylesheet. The glue goes in without the runtime pieces no page
+// reaches (glue-trim.mjs).
 export async function bundleBrowser() {
   const { build } = await import('esbuild');
   const { metafile } = await build({
@@ -74,7 +76,7 @@ export async function bundleBrowser() {
     target: 'es2022',
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [widgetEntryExternal('metalock.js')],
+    plugins: [widgetEntryExternal('metalock.js'), trimmedGlue(join(root, 'build/wasm/wasm/metalock.mjs'))],
     metafile: true,
   });
   await reminify(Object.keys(metafile.outputs).filter((file) => file.endsWith('.js')).map((file) => join(root, file)));
@@ -127,7 +129,8 @@ export const distEntries = [
 
 // What dist/ is built from; `npm start` skips the dist step when nothing here is newer.
 const distInputs = ['js', 'tenant', 'build/wasm/wasm/metalock.mjs', 'build/wasm/wasm/metalock-node.mjs', 'build/wasm/wasm/metalock.wasm',
-  'build/wasm/wasm/metalock-tenant.mjs', 'build/wasm/wasm/metalock-tenant.wasm', 'scripts/dist.mjs', 'package.json'];
+  'build/wasm/wasm/metalock-tenant.mjs', 'build/wasm/wasm/metalock-tenant.wasm', 'scripts/dist.mjs', 'scripts/glue-trim.mjs',
+  'package.json'];
 
 function modifiedTimes(path) {
   if (!existsSync(path)) return [];
