@@ -3,8 +3,15 @@
 // reach; no emcc setting of 3.1.6 leaves them out. Each trim names what it removes and why it
 // is dead; each must match exactly once, or the build stops (another Emscripten, or a glue
 // that now uses the piece, shows up here instead of shipping a wrong trim). Measured alone on
-// dist/metalock.js (gzip -9): -21, -19, -26 and -73 B; together -139 B.
+// dist/metalock.js (gzip -9): -21, -19, -26 and -73 B, the two export wrappers -57; together -196 B.
 import { readFileSync } from 'node:fs';
+
+// The glue's Module.<export> wrapper of a wasm export that nothing in JS calls through Module.
+const unusedExportWrapper = (name, why) => ({
+  what: `Module.${name}, ${why}`,
+  pattern: new RegExp(`(\\w+)\\.${name}=function\\(\\)\\{return\\(\\1\\.${name}=\\1\\.asm\\.\\w+\\)\\.apply\\(null,arguments\\)\\};`),
+  replacement: '',
+});
 
 const TRIMS = [
   {
@@ -39,6 +46,9 @@ const TRIMS = [
     pattern: /function (\w+)\(\)\{return \w+\.startsWith\("data:application\/octet-stream;base64,"\)\}/,
     replacement: 'function $1(){return!1}',
   },
+  unusedExportWrapper('___wasm_call_ctors', 'which the glue calls through the instance\'s export'),
+  unusedExportWrapper('___embind_register_native_and_builtin_types',
+    'a constructor (wasm/embind_types.cpp) that only a pthreads worker calls from JS'),
 ];
 
 export function trimGlue(text, file = 'the glue') {
