@@ -3,7 +3,8 @@
 // reach; no emcc setting of 3.1.6 leaves them out. Each trim names what it removes and why it
 // is dead; each must match exactly once, or the build stops (another Emscripten, or a glue
 // that now uses the piece, shows up here instead of shipping a wrong trim). Measured alone on
-// dist/metalock.js (gzip -9): -21, -19, -26 and -73 B, the two export wrappers -57; together -196 B.
+// dist/metalock.js (gzip -9): the heap views -33 B, the image/audio tables -21, the data: check -26,
+// the streaming path -73, the two export wrappers -57; together -210 B.
 import { readFileSync } from 'node:fs';
 
 // The glue's Module.<export> wrapper of a wasm export that nothing in JS calls through Module.
@@ -22,12 +23,16 @@ const TRIMS = [
     replacement: '',
   },
   {
-    // Module.HEAPF32/HEAPF64: float views that only Embind's float types would read through a
-    // local of their own (none is registered: wasm/embind_types.cpp), and the SDK reads HEAPU8.
-    // A glue that needs them assigns a local too (`X=new Float32Array`), which this does not match.
-    what: 'the unread float heap views',
-    pattern: /;(\w+)\.HEAPF32=new Float32Array\((\w+)\);\1\.HEAPF64=new Float64Array\(\2\)\}/,
-    replacement: '}',
+    // The heap views on Module: the SDK reads Module.HEAPU8 only (js/core/facade.js), and Embind
+    // reads its integer views through the glue's own locals, which stay. The float views have
+    // no local: only Embind's float types would read them, and none is registered
+    // (wasm/embind_types.cpp); a glue that needs them assigns a local, which this does not match.
+    what: 'the heap views on Module other than HEAPU8',
+    pattern: new RegExp(['(\\w+)\\.HEAP8=(\\w+=new Int8Array\\((\\w+)\\))', '\\1\\.HEAP16=(\\w+=new Int16Array\\(\\3\\))',
+      '\\1\\.HEAP32=(\\w+=new Int32Array\\(\\3\\))', '(\\1\\.HEAPU8=\\w+=new Uint8Array\\(\\3\\))',
+      '\\1\\.HEAPU16=(\\w+=new Uint16Array\\(\\3\\))', '\\1\\.HEAPU32=(\\w+=new Uint32Array\\(\\3\\))',
+      '\\1\\.HEAPF32=new Float32Array\\(\\3\\)', '\\1\\.HEAPF64=new Float64Array\\(\\3\\)\\}'].join(';')),
+    replacement: '$2;$4;$5;$6;$7;$8}',
   },
   {
     // The glue's own fetch with instantiateStreaming and its fallback: pages reach the glue's
