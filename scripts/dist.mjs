@@ -29,6 +29,15 @@ export async function bundle(entry, outfile, { platform = 'neutral', ...options 
   });
 }
 
+// A stylesheet minified by lightningcss (vite's CSS minifier): it merges and shortens
+// declarations where esbuild only strips, 1,147 -> 1,126 B gz for the widget's. No targets:
+// nothing is prefixed or lowered, the rules stay the source's.
+export async function minifyCss(from, to) {
+  const { transform } = await import('lightningcss');
+  const { code } = transform({ filename: from, code: readFileSync(join(root, from)), minify: true });
+  writeFileSync(join(distDir, to), code);
+}
+
 export function copy(from, to) {
   const target = join(distDir, to);
   mkdirSync(dirname(target), { recursive: true });
@@ -108,7 +117,7 @@ export const distEntries = [
   { name: 'metalock.js + widget.js (one split build)', build: bundleBrowser },
   { name: 'metalock.node.js + widget.node.js (Node)', build: bundleNode },
   // Minified: the source's comments and layout are for readers, not for pages.
-  { name: 'metalock-widget.css', build: () => bundle('js/widget/widget.css', 'metalock-widget.css') },
+  { name: 'metalock-widget.css', build: () => minifyCss('js/widget/widget.css', 'metalock-widget.css') },
   { name: 'metalock.wasm', build: () => copy('build/wasm/wasm/metalock.wasm', 'metalock.wasm') },
   // The tenant's module (the browser's bindings and its own; wasm/CMakeLists.txt): tenant.js
   // bundles its glue, which reads it from next to itself. Pages never fetch it.
