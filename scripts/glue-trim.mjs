@@ -4,7 +4,7 @@
 // is dead; each must match exactly once, or the build stops (another Emscripten, or a glue
 // that now uses the piece, shows up here instead of shipping a wrong trim). Measured alone on
 // dist/metalock.js (gzip -9): the heap views -33 B, the image/audio tables -21, the data: check -26,
-// the streaming path -73, the two export wrappers -57; together -210 B.
+// the streaming path -73, the two export wrappers -57, the error classes -11; together -221 B.
 import { readFileSync } from 'node:fs';
 
 // The glue's Module.<export> wrapper of a wasm export that nothing in JS calls through Module.
@@ -12,6 +12,14 @@ const unusedExportWrapper = (name, why) => ({
   what: `Module.${name}, ${why}`,
   pattern: new RegExp(`(\\w+)\\.${name}=function\\(\\)\\{return\\(\\1\\.${name}=\\1\\.asm\\.\\w+\\)\\.apply\\(null,arguments\\)\\};`),
   replacement: '',
+});
+
+// Embind's error classes, published on Module for code that holds Module; pages never do (the
+// SDK wraps every failure in a MetalockError). The glue keeps its own reference.
+const unpublishedErrorClass = (name) => ({
+  what: `Module.${name}`,
+  pattern: new RegExp(`=\\w+\\.${name}=`),
+  replacement: '=',
 });
 
 const TRIMS = [
@@ -54,6 +62,9 @@ const TRIMS = [
   unusedExportWrapper('___wasm_call_ctors', 'which the glue calls through the instance\'s export'),
   unusedExportWrapper('___embind_register_native_and_builtin_types',
     'a constructor (wasm/embind_types.cpp) that only a pthreads worker calls from JS'),
+  unpublishedErrorClass('BindingError'),
+  unpublishedErrorClass('InternalError'),
+  unpublishedErrorClass('UnboundTypeError'),
 ];
 
 export function trimGlue(text, file = 'the glue') {
