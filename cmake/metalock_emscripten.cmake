@@ -62,8 +62,9 @@ set(METALOCK_WASM_FLAGS ${METALOCK_WASM_OPT} -sINLINING_LIMIT=0 -flto -fno-excep
 # The wasm-flavoured core: the sdk's sources (sdk/CMakeLists.txt) with the flags above; the
 # native metalock_sdk keeps its own. METALOCK_ABORT_WITHOUT_MESSAGE: a broken Result
 # precondition aborts without printing (stdio would add 1 KB; JS sees an internal_error).
+# The digits of doubles come from JavaScript (wasm/double_digits.cpp, in the bindings).
 function(metalock_add_wasm_core name)
-  metalock_add_core(${name} JSON metalock_json_wasm)
+  metalock_add_core(${name} JSON metalock_json_wasm REPLACED double_digits.cpp)
   target_compile_options(${name} PRIVATE ${METALOCK_WASM_FLAGS})
   target_compile_definitions(${name} PRIVATE METALOCK_ABORT_WITHOUT_MESSAGE)
 endfunction()
