@@ -30,7 +30,7 @@ export async function measureMemory({ documentsDir, checkpoints = [1_000, 100_00
     () => core.diff(before, edited),
     () => core.merge(user, patch),
     () => core.validatePatch(metadataPatch, policy),
-    () => core.normalizeProfile(userinfo, { userMetadataClaim: context.userMetadataClaim }),
+    () => core.profileResponse({ status: 200, body: userinfo }, { userMetadataClaim: context.userMetadataClaim }),
     () => core.mapSignup(fields, values, context.signupBase),
   ];
   const results = [];

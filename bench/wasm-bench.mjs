@@ -71,7 +71,7 @@ function benchCases(context, sizes) {
     { name: `BM_profile_from_text/${n}`, texts: [`userinfo-${n}.json`],
       call: ({ core }, [text]) => core.profileResponse(jsonResponse(text), profileOptions) },
     { name: `BM_profile_from_value/${n}`, values: [`userinfo-${n}.json`],
-      call: ({ core }, [userinfo]) => core.normalizeProfile(userinfo, profileOptions) },
+      call: ({ core }, [userinfo]) => core.profileResponse(jsonResponse(userinfo), profileOptions) },
   ]);
   const forms = ['typical', 'max'].map((form) => ({
     name: `BM_signup_${form}_form`, values: [`signup-${form}-fields.json`, `signup-${form}-values.json`],
@@ -88,7 +88,7 @@ export const wasmCalls = {
   diff: 'buildMetadataPatch(before, after)                        dist/metalock.node.js',
   validate: 'core.validatePatch(patch, policy)                        js/core/load.js',
   profile_from_text: 'core.profileResponse({status: 200, headers, body: text}, {userMetadataClaim}) js/core/load.js',
-  profile_from_value: 'core.normalizeProfile(userinfo, {userMetadataClaim})     js/core/load.js',
+  profile_from_value: 'core.profileResponse({status: 200, headers, body: userinfo}, {userMetadataClaim}) js/core/load.js',
   signup_typical_form: 'mapSignupFields(fields, values, base)                    dist/metalock.node.js',
   signup_max_form: 'mapSignupFields(fields, values, base)                    dist/metalock.node.js',
 };

@@ -62,8 +62,9 @@ set(METALOCK_WASM_FLAGS ${METALOCK_WASM_OPT} -sINLINING_LIMIT=0 -flto -fno-excep
 # The wasm-flavoured core: the sdk's sources (sdk/CMakeLists.txt) with the flags above; the
 # native metalock_sdk keeps its own. METALOCK_ABORT_WITHOUT_MESSAGE: a broken Result
 # precondition aborts without printing (stdio would add 1 KB; JS sees an internal_error).
+# The digits of doubles come from JavaScript (wasm/double_digits.cpp, in the bindings).
 function(metalock_add_wasm_core name)
-  metalock_add_core(${name} JSON metalock_json_wasm)
+  metalock_add_core(${name} JSON metalock_json_wasm REPLACED double_digits.cpp)
   target_compile_options(${name} PRIVATE ${METALOCK_WASM_FLAGS})
   target_compile_definitions(${name} PRIVATE METALOCK_ABORT_WITHOUT_MESSAGE)
 endfunction()
@@ -110,6 +111,9 @@ else()
   set(METALOCK_CLOSURE_FLAGS)
 endif()
 
+# The binaryen that emcc runs (its config's BINARYEN_ROOT), for the round after the link.
+find_program(METALOCK_WASM_OPT_TOOL wasm-opt HINTS ${EMSCRIPTEN_ROOT_PATH}/../../bin NO_CMAKE_FIND_ROOT_PATH REQUIRED)
+
 # --- The bindings and the modules ----------------------------------------------------------
 # A set of binding sources, compiled once (an object library) for every module that holds it.
 function(metalock_add_wasm_bindings name)
@@ -136,6 +140,15 @@ function(metalock_add_wasm_module name)
   add_executable(${name} ${objects})
   target_link_libraries(${name} PRIVATE metalock_core_wasm)
   set(MODULE_WASM_FILE ${MODULE_OUTPUT}.wasm)
+  # One more binaryen -Oz over the finished module (-117 B gz): emcc's last step on the
+  # .wasm, wasm-metadce after closure, drops exports and imports the glue never uses, and no
+  # optimizer runs after it to remove what only they kept. The features are the compile
+  # flags' (the finished module carries no target_features section to read them from).
+  add_custom_command(TARGET ${name} POST_BUILD
+    COMMAND ${METALOCK_WASM_OPT_TOOL} ${MODULE_OUTPUT}.wasm -Oz --zero-filled-memory --enable-bulk-memory
+            --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals -o ${MODULE_OUTPUT}.wasm
+    WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}
+    COMMENT "${MODULE_OUTPUT}.wasm: a last binaryen -Oz round")
   if(MODULE_GLUE_OF)
     get_target_property(shared_output ${MODULE_GLUE_OF} OUTPUT_NAME)
     set(MODULE_WASM_FILE ${shared_output}.wasm)

@@ -49,7 +49,6 @@ export interface MetalockCore {
   parseSignupFields(specs: unknown): JsonObject[];
   /** One spec and the form's values -> the value that would be sent; the field's error throws. */
   checkSignupField(spec: unknown, values?: unknown): JsonValue;
-  normalizeProfile(userinfo: unknown, options?: { userMetadataClaim?: string; appMetadataClaim?: string }): JsonObject;
 
   decodeJwt(token: unknown): DecodedJwt;
   verifyIdTokenClaims(token: unknown, expectations?: JsonObject): JsonObject;
@@ -87,4 +86,6 @@ export interface MetalockTenantCore extends MetalockCore {
   checkCustomClaim(name: unknown): { namespaced: boolean; inAuth0ApiAccessToken: boolean };
   validateSignupBody(body: unknown): true;
   verifyAccessTokenClaims(token: unknown, expectations?: JsonObject): JsonObject;
+  /** A /userinfo body alone -> the profile (pages run profileResponse on the whole response). */
+  normalizeProfile(userinfo: unknown, options?: { userMetadataClaim?: string; appMetadataClaim?: string }): JsonObject;
 }

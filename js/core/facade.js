@@ -82,8 +82,6 @@ export const browserBindings = {
   mapSignup: (fields, values, base) => [toJson(fields), dataJson(values ?? {}, 'values'), dataJson(base ?? {})],
   parseSignupFields: (specs) => [toJson(specs)],
   checkSignupField: (spec, values) => [toJson(spec), dataJson(values ?? {}, 'values')],
-  normalizeProfile: (userinfo, options = {}) =>
-    [typeof userinfo === 'string' ? userinfo : toJson(userinfo), toJson(options)],
 
   decodeJwt: (token) => [toText(token)],
   verifyIdTokenClaims: (token, expectations = {}) => [toText(token), toJson(expectations)],
@@ -103,7 +101,7 @@ export const browserBindings = {
   // response: {status, headers, body}; headers a plain object (the transport's headerObject),
   // whose names the core reads case-insensitively.
   parseResponse: (response) => responseArgs(response),
-  // parseResponse and normalizeProfile in one crossing: the body is parsed once.
+  // parseResponse and the profile's normalization in one crossing: the body is parsed once.
   profileResponse: (response, options = {}) => [...responseArgs(response), toJson(options)],
 
   // stored: the texts read from the store, one per entry (null for a missing one).

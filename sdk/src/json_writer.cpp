@@ -1,17 +1,19 @@
 // Compact JSON text, as nlohmann's dump(-1, ' ', false, error_handler_t::replace) writes it:
 // members in the document's (sorted) order, no whitespace, only `"`, `\` and control
 // characters escaped (\b \f \n \r \t, the rest \u00XX), malformed UTF-8 replaced with U+FFFD
-// per maximal subpart, doubles through nlohmann's shortest round-trip formatter (1.0, 1e+300),
-// non-finite doubles as null. nlohmann's serializer moves each string through a buffer byte
+// per maximal subpart, doubles in nlohmann's notation (1.0, 0.0001, 1e-05, 1e+300) of their
+// shortest digits (double_digits.hpp), non-finite doubles as null. nlohmann's serializer moves each string through a buffer byte
 // by byte; this appends runs that need no escape in one call (it was about 3 KB of the
 // gzipped wasm). Recursion is bounded by the documents the core builds (check_json_depth).
 #include "metalock/json.hpp"
 
+#include "double_digits.hpp"
 #include "text.hpp"
 #include "utf8.hpp"
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 namespace metalock {
 namespace {
@@ -21,8 +23,24 @@ void append_double(std::string& out, double value) {
     out += "null";
     return;
   }
-  char digits[64];
-  out.append(digits, nlohmann::detail::to_chars(digits, digits + sizeof digits, value) - digits);
+  // What nlohmann::detail::to_chars does around its Grisu2 call, with the digits from
+  // double_digits.hpp: the sign, 0.0 for zero, then its notation for digits x 10^exponent.
+  char text[64];
+  char* first = text;
+  if (std::signbit(value)) {
+    *first++ = '-';
+    value = -value;
+  }
+  if (value == 0) {
+    out.append(text, first - text);
+    out += "0.0";
+    return;
+  }
+  int exponent = 0;
+  const int count = detail::shortest_digits(value, first, exponent);
+  const char* end = nlohmann::detail::dtoa_impl::format_buffer(first, count, exponent, -4,
+                                                               std::numeric_limits<double>::digits10);
+  out.append(text, end - text);
 }
 
 void append_escaped(std::string& out, unsigned char c) {

@@ -2,12 +2,8 @@
 // imported by <script type="module">, fetches metalock.wasm next to itself, and the pure
 // helpers work — on a page, in a module worker, and under a CSP that forbids eval.
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
-import { launchChromium } from './support/chromium.mjs';
-import { startStaticServer } from './support/static-server.mjs';
-
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+import { test } from 'node:test';
+import { distInChromium } from './support/dist-in-chromium.mjs';
 
 // What every page and worker runs; returns plain data for the assertions.
 const EXERCISE = `
@@ -66,26 +62,15 @@ exercise().then((outcome) => postMessage(outcome), (error) => postMessage({ fail
 window.outcome = exercise().catch((error) => ({ failed: String(error && error.stack || error) }));`,
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startStaticServer({ root: dist, pages: PAGES });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = distInChromium(PAGES);
 
 async function outcomeOf(path) {
-  const page = await browser.newPage();
+  const page = await chromium.browser.newPage();
   const wasmResponses = [];
   page.on('response', (response) => {
     if (response.url().endsWith('.wasm')) wasmResponses.push(response);
   });
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${chromium.server.url}${path}`);
   await page.waitForFunction(() => window.outcome !== undefined);
   const outcome = await page.evaluate(() => window.outcome);
   await page.close();
@@ -96,7 +81,7 @@ test('a page imports dist/metalock.js with no bundler and the helpers work', asy
   const { outcome, wasmResponses, errors } = await outcomeOf('/index.html');
   assert.deepEqual(outcome, EXPECTED);
   assert.equal(wasmResponses.length, 1, 'the wasm is fetched once');
-  assert.equal(wasmResponses[0].url(), `${server.url}/metalock.wasm`, 'found next to metalock.js');
+  assert.equal(wasmResponses[0].url(), `${chromium.server.url}/metalock.wasm`, 'found next to metalock.js');
   assert.equal(wasmResponses[0].status(), 200);
   assert.deepEqual(errors, []);
 });

@@ -4,13 +4,10 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { launchChromium } from './support/chromium.mjs';
-import { startStaticServer } from './support/static-server.mjs';
+import { distInChromium } from './support/dist-in-chromium.mjs';
 import { CLIENT_ID, CONNECTION, PASSWORD, startTenant, USER_SCOPES, uniqueEmail } from '../js/support/tenant.js';
 
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>metalock tab</title>
 <script type="module">
@@ -36,23 +33,14 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>metalock tab</title>
   window.ready = true;
 </script>`;
 
+const chromium = distInChromium({ '/tab.html': PAGE });
 let tenant;
-let server;
-let browser;
-before(async () => {
-  tenant = await startTenant();
-  server = await startStaticServer({ root: dist, pages: { '/tab.html': PAGE } });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await tenant?.stop();
-});
+before(async () => { tenant = await startTenant(); });
+after(() => tenant?.stop());
 
 async function openTab(on = tenant) {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/tab.html`);
+  const page = await chromium.browser.newPage();
+  await page.goto(`${chromium.server.url}/tab.html`);
   await page.waitForFunction(() => window.ready === true);
   await page.evaluate((domain) => window.tab.open(domain), on.url);
   return {

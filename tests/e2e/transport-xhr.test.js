@@ -5,13 +5,10 @@
 // (WWW-Authenticate, X-RateLimit-Reset), 429 waits and bounds, timeout and network_error with
 // retries for idempotent requests only, and an exchange the page aborts ends too. A `fetch` option still goes by that fetch.
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { CLIENT_ID, CONNECTION, signup, USER_METADATA_CLAIM, USER_SCOPES, withTenant } from '../js/support/tenant.js';
-import { launchChromium } from './support/chromium.mjs';
-import { startStaticServer } from './support/static-server.mjs';
+import { distInChromium } from './support/dist-in-chromium.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
 // run(domain, options, script): builds a client with `options` and runs `script` (the body of
 // an async function of `client`) -> {value} or {error: {code, statusCode, description}}.
@@ -30,23 +27,14 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>transport</title>
   window.ready = true;
 </script>`;
 
-let server;
-let browser;
-before(async () => {
-  server = await startStaticServer({ root: `${root}dist/`, pages: { '/transport.html': PAGE } });
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = distInChromium({ '/transport.html': PAGE });
 
 // A page whose requests to the tenant are recorded: {method, path, type (Chromium's resource
 // type: 'xhr' or 'fetch'), status (0 when it failed)}; preflights are not listed.
 // page.settled() -> the list once every request listed has ended (Chromium reports that
 // after the call in the page may have returned).
 async function openPage(tenant) {
-  const page = await browser.newPage();
+  const page = await chromium.browser.newPage();
   const list = [];
   const entries = new Map();
   page.on('request', (request) => {
@@ -69,7 +57,7 @@ async function openPage(tenant) {
     }
     return list;
   };
-  await page.goto(`${server.url}/transport.html`);
+  await page.goto(`${chromium.server.url}/transport.html`);
   await page.waitForFunction(() => window.ready === true);
   page.run = (options, script) => page.evaluate(([domain, o, s]) => window.run(domain, o, s), [tenant.url, options, script]);
   return page;

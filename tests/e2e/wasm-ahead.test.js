@@ -6,9 +6,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
-import { launchChromium } from './support/chromium.mjs';
-import { startStaticServer } from './support/static-server.mjs';
+import { test } from 'node:test';
+import { distInChromium } from './support/dist-in-chromium.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const packageJs = readFileSync(`${dist}metalock.js`);
@@ -51,23 +50,12 @@ const PAGES = {
     return { isErrorClass: typeof m.MetalockError === 'function' };`),
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startStaticServer({ root: dist, pages: PAGES });
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = distInChromium(PAGES);
 
 // -> { outcome, rejections, wasm: [[path, status]], requested: [path], errors } of one fresh page. `beforeOutcome`
 // runs once the page is open (it may wait for requests).
 async function visit(path, beforeOutcome = async () => {}) {
-  const tab = await browser.newPage();
+  const tab = await chromium.browser.newPage();
   const wasm = [];
   const requested = [];
   tab.on('request', (request) => {
@@ -77,7 +65,7 @@ async function visit(path, beforeOutcome = async () => {}) {
     if (response.url().endsWith('.wasm')) wasm.push([new URL(response.url()).pathname, response.status()]);
   });
   try {
-    await tab.goto(`${server.url}${path}`);
+    await tab.goto(`${chromium.server.url}${path}`);
     await beforeOutcome(tab);
     await tab.waitForFunction(() => window.outcome !== undefined);
     return {

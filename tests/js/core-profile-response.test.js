@@ -1,9 +1,11 @@
 // profileResponse reads a whole response into the profile in one crossing: for every response
 // it must answer exactly what parseResponse followed by normalizeProfile answered (the client
-// used those two calls before), value or error alike.
+// used those two calls before), value or error alike. normalizeProfile is the tenant module's
+// (pages no longer carry it); both modules' profileResponse must agree.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadCore } from '../../js/core/load.js';
+import { loadTenantCore } from '../../tenant/core.js';
 
 const CLAIMS = { userMetadataClaim: 'https://example.com/user_metadata', appMetadataClaim: 'https://example.com/app_metadata' };
 
@@ -30,11 +32,13 @@ function outcome(run) {
 
 test('profileResponse answers as parseResponse + normalizeProfile did, for values and errors', async () => {
   const core = await loadCore();
+  const tenantCore = await loadTenantCore();
   for (const response of responses) {
     for (const options of [{}, CLAIMS]) {
       const fused = outcome(() => core.profileResponse(response, options));
-      const twoSteps = outcome(() => core.normalizeProfile(core.parseResponse(response), options));
+      const twoSteps = outcome(() => tenantCore.normalizeProfile(tenantCore.parseResponse(response), options));
       assert.deepEqual(fused, twoSteps, `${response.status} ${response.body}`);
+      assert.deepEqual(outcome(() => tenantCore.profileResponse(response, options)), fused);
     }
   }
   // The cases above reach both sides of the answer.

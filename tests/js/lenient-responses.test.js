@@ -32,7 +32,7 @@ test('out-of-range numbers in a response become +-1.7976931348623157e308; reques
   assert.equal(JSON.parse(body).score, Infinity);   // what JSON.parse makes of it
   const parsed = core.parseResponse({ status: 200, headers: {}, body });
   assert.deepEqual(parsed, { score: Number.MAX_VALUE, debt: -Number.MAX_VALUE, tiny: 0, name: 'Ann \ufffd' });
-  assert.equal(core.normalizeProfile('{"sub":"a","n":1e400}').n, Number.MAX_VALUE);
+  assert.equal(core.profileResponse({ status: 200, body: '{"sub":"a","n":1e400}' }).n, Number.MAX_VALUE);
   // An error body too keeps its message.
   assert.throws(() => core.parseResponse({ status: 400, headers: {}, body: '{"statusCode":400,"message":"bad \\ud83d","errorCode":"x"}' }),
     (error) => error.code === 'x' && error.description === 'bad \ufffd');

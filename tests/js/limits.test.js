@@ -38,7 +38,7 @@ test('10,000 levels of nesting are too_deep, as objects and as text', async () =
   await fails(() => applyMetadataPatch({ user_metadata: {} }, { user_metadata: { deep: nestedObject(10_000) } }), 'too_deep');
   await fails(() => buildMetadataPatch({}, { deep: nestedObject(10_000) }), 'too_deep');
   await fails(() => mapSignupFields([{ name: 'x', placeholder: 'x' }], { x: nestedObject(10_000) }, {}), 'too_deep');
-  await fails(() => core.normalizeProfile(`{"a":${nestedText(10_000)}}`), 'too_deep');
+  await fails(() => core.profileResponse({ status: 200, body: `{"a":${nestedText(10_000)}}` }), 'too_deep');
   await fails(() => core.parseResponse({ status: 200, headers: {}, body: nestedText(10_000) }), 'too_deep');
   await fails(() => core.validatePatch({ user_metadata: { deep: nestedObject(10_000) } }), 'too_deep');
   await coreStillWorks();
@@ -53,7 +53,7 @@ test('50 MB bodies are payload_too_large', async () => {
   const core = await loadCore();
   const huge = 'x'.repeat(FIFTY_MB);
   await fails(() => applyMetadataPatch({ user_metadata: {} }, { user_metadata: { huge } }), 'payload_too_large');
-  await fails(() => core.normalizeProfile(`{"name":"${huge}"}`), 'payload_too_large');
+  await fails(() => core.profileResponse({ status: 200, body: `{"name":"${huge}"}` }), 'payload_too_large');
   await fails(() => core.parseResponse({ status: 200, headers: {}, body: huge }), 'payload_too_large');
   await coreStillWorks();
 });
@@ -66,8 +66,8 @@ test('refused and accepted large bodies give their memory back', async () => {
   const huge = 'x'.repeat(FIFTY_MB);
   const accepted = JSON.stringify({ name: 'y'.repeat(1024 * 1024) });
   const round = () => {
-    assert.throws(() => core.normalizeProfile(huge), { code: 'payload_too_large' });
-    assert.equal(core.normalizeProfile(accepted).name.length, 1024 * 1024);
+    assert.throws(() => core.profileResponse({ status: 200, body: huge }), { code: 'payload_too_large' });
+    assert.equal(core.profileResponse({ status: 200, body: accepted }).name.length, 1024 * 1024);
   };
   round();
   const settled = module.HEAPU8.length;

@@ -78,7 +78,11 @@ export async function runOp(op, input = {}, module = 'browser') {
       return Object.hasOwn(input, 'patch')
         ? core.applyClientMetadataPatch(input.current ?? null, input.patch)
         : core.validateClientMetadata(input.metadata ?? null);
-    case 'profile': return core.normalizeProfile(input.userinfo ?? null, input.options ?? {});
+    // The browser module reads a profile from the whole response, as the client does; the
+    // tenant's also holds normalizeProfile, over the body alone.
+    case 'profile': return core.normalizeProfile
+      ? core.normalizeProfile(input.userinfo ?? null, input.options ?? {})
+      : core.profileResponse({ status: 200, body: profileText(input.userinfo ?? null) }, input.options ?? {});
     case 'id_token': {
       const o = input.options ?? {};
       return core.verifyIdTokenClaims(input.token, {
@@ -90,6 +94,9 @@ export async function runOp(op, input = {}, module = 'browser') {
     default: throw Object.assign(new Error(`unknown op '${op}'`), { code: 'invalid_argument' });
   }
 }
+
+// A profile vector's userinfo as the body of a response: raw text stays as it is.
+const profileText = (userinfo) => (typeof userinfo === 'string' ? userinfo : JSON.stringify(userinfo));
 
 // Equal as JSON: key order ignored, numbers compared as numbers.
 export function sameJson(a, b) {

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
+#include <new>
 
 namespace metalock {
 
@@ -78,10 +78,23 @@ struct Error {
 template <typename T>
 class Result {
  public:
-  Result(T value) : state_(std::move(value)) {}            // NOLINT: implicit by design
-  Result(Error error) : state_(std::move(error)) {}        // NOLINT: implicit by design
+  Result(T value) : ok_(true) { new (&value_) T(std::move(value)); }          // NOLINT: implicit by design
+  Result(Error error) : ok_(false) { new (&error_) Error(std::move(error)); }  // NOLINT: implicit by design
+  Result(const Result& other) : ok_(other.ok_) {
+    if (ok_) new (&value_) T(other.value_); else new (&error_) Error(other.error_);
+  }
+  Result(Result&& other) noexcept : ok_(other.ok_) {
+    if (ok_) new (&value_) T(std::move(other.value_)); else new (&error_) Error(std::move(other.error_));
+  }
+  Result& operator=(Result other) noexcept {
+    destroy();
+    ok_ = other.ok_;
+    if (ok_) new (&value_) T(std::move(other.value_)); else new (&error_) Error(std::move(other.error_));
+    return *this;
+  }
+  ~Result() { destroy(); }
 
-  bool ok() const noexcept { return state_.index() == 0; }
+  bool ok() const noexcept { return ok_; }
   explicit operator bool() const noexcept { return ok(); }
 
   // Precondition: ok().
@@ -90,20 +103,25 @@ class Result {
   T&& value() && noexcept { return std::move(*value_ptr()); }
   // Precondition: !ok().
   const Error& error() const noexcept {
-    const Error* error = std::get_if<1>(&state_);
-    if (error == nullptr) result_access_failed("error", nullptr);
-    return *error;
+    if (ok_) result_access_failed("error", nullptr);
+    return error_;
   }
 
  private:
   const T* value_ptr() const noexcept {
-    const T* value = std::get_if<0>(&state_);
-    if (value == nullptr) result_access_failed("value", std::get_if<1>(&state_));
-    return value;
+    if (!ok_) result_access_failed("value", &error_);
+    return &value_;
   }
   T* value_ptr() noexcept { return const_cast<T*>(std::as_const(*this).value_ptr()); }
+  void destroy() noexcept {
+    if (ok_) value_.~T(); else error_.~Error();
+  }
 
-  std::variant<T, Error> state_;
+  bool ok_;
+  union {
+    T value_;
+    Error error_;
+  };
 };
 
 // For checks that produce nothing but may fail.
