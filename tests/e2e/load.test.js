@@ -89,7 +89,7 @@ test('a page imports dist/metalock.js with no bundler and the helpers work', asy
 test('without WebAssembly.compileStreaming the glue loads the .wasm itself, once, from next to metalock.js', async () => {
   const { outcome, wasmResponses, errors } = await outcomeOf('/no-streaming.html');
   assert.deepEqual(outcome, EXPECTED);
-  assert.deepEqual(wasmResponses.map((response) => [response.url(), response.status()]), [[`${server.url}/metalock.wasm`, 200]]);
+  assert.deepEqual(wasmResponses.map((response) => [response.url(), response.status()]), [[`${chromium.server.url}/metalock.wasm`, 200]]);
   assert.deepEqual(errors, []);
 });
 
