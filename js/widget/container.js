@@ -31,7 +31,7 @@ export function createFrame({ id, t, settings, theme, onClose, onSwitch }) {
     : [];
   const nav = tabs.length ? el('nav', { class: 'mlk-tabs' }, tabs) : null;
   const flash = el('div', { class: 'mlk-flash', role: 'status' });
-  const slot = el('div');
+  const slot = el('div', { class: 'mlk-body' });
   const panel = el(inline ? 'section' : 'div', {
     class: 'mlk-panel',
     role: inline ? null : 'dialog',

@@ -52,6 +52,7 @@ export function createForm({ id, submitLabel, children, views, onSubmit }) {
 
   function setError(worded) {
     error.replaceChildren();
+    form.classList.toggle('mlk-has-error', Boolean(worded));
     if (!worded) return;
     error.append(el('p', {}, worded.message));
     if (worded.rules?.length) {
