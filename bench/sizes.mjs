@@ -42,7 +42,8 @@ async function bundleLock() {
 }
 
 // The dist/ files a page loads starting from `entry`: its static imports, and with `dynamic`
-// the entry's import() targets too (read from the built modules, which name them "./file.js").
+// the entry's import() targets too (read from the built modules, which name them "./file.js"
+// or `./file.js`).
 // Only the entry's: the widget's UI chunk imports a language other than English on demand,
 // which a page in English (the one measured) never fetches.
 function moduleGraph(entry, { dynamic }) {
@@ -51,7 +52,7 @@ function moduleGraph(entry, { dynamic }) {
     if (seen.has(name)) return;
     seen.add(name);
     const code = readFileSync(`${dist}${name}`, 'utf8');
-    for (const [, call, file] of code.matchAll(/(?:from|import)\s*(\(?)\s*"\.\/([^"]+\.js)"/g)) {
+    for (const [, call, file] of code.matchAll(/(?:from|import)\s*(\(?)\s*["`]\.\/([^"`]+\.js)["`]/g)) {
       if (!call || (dynamic && name === entry)) visit(file);
     }
   };

@@ -19,15 +19,12 @@ function retryOptions(retry) {
   if (retry === undefined || retry === null) return {};
   if (!isPlainObject(retry)) throw invalidArgument('retry must be an object', 'retry');
   const out = {};
-  const maxRetries = optionalNumber(retry.maxRetries, 'retry.maxRetries', {});
-  if (maxRetries !== undefined) {
-    if (!Number.isInteger(maxRetries)) throw invalidArgument('retry.maxRetries must be an integer', 'retry.maxRetries');
-    out.maxRetries = maxRetries;
+  for (const key of ['maxRetries', 'maxWaitMs', 'backoffMs']) {
+    const value = optionalNumber(retry[key], `retry.${key}`, {});
+    if (value === undefined) continue;
+    if (key === 'maxRetries' && !Number.isInteger(value)) throw invalidArgument('retry.maxRetries must be an integer', 'retry.maxRetries');
+    out[key] = value;
   }
-  const maxWaitMs = optionalNumber(retry.maxWaitMs, 'retry.maxWaitMs', {});
-  if (maxWaitMs !== undefined) out.maxWaitMs = maxWaitMs;
-  const backoffMs = optionalNumber(retry.backoffMs, 'retry.backoffMs', {});
-  if (backoffMs !== undefined) out.backoffMs = backoffMs;
   return out;
 }
 

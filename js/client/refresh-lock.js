@@ -11,7 +11,8 @@
 // query() consistently. A tab that redeemed a refresh token holds a short-lived "retired" lock
 // named after the token's hash; a tab about to present a token first asks whether it is retired
 // and, if so, waits for the store to catch up.
-const PREFIX = '@@metalock@@::';
+import { KEY_PREFIX } from './key-prefix.js';
+
 const RETIRED_FOR_MS = 15000;   // far longer than any cross-tab propagation
 const held = new Map();   // lock name -> the tail of its queue
 
@@ -32,7 +33,7 @@ const webLocks = () => {
 };
 
 export function withRefreshLock(clientId, task) {
-  const name = `${PREFIX}refresh::${clientId}`;
+  const name = `${KEY_PREFIX}refresh::${clientId}`;
   const locks = webLocks();
   return locks ? locks.request(name, task) : inProcessLock(name, task);
 }
@@ -40,7 +41,7 @@ export function withRefreshLock(clientId, task) {
 async function retiredName(clientId, refreshToken) {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(refreshToken));
   const hex = [...new Uint8Array(digest).slice(0, 16)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${PREFIX}retired::${clientId}::${hex}`;
+  return `${KEY_PREFIX}retired::${clientId}::${hex}`;
 }
 
 // Marks `refreshToken` as redeemed for every tab of the origin; resolves once the mark holds.

@@ -13,12 +13,12 @@
 // queued behind any write still in flight, removes them again; every later read waits for that.
 import * as ErrorCode from '../error-codes.js';
 import { MetalockError } from '../errors.js';
+import { KEY_PREFIX } from './key-prefix.js';
 import { markRedeemed, wasRedeemed, withRefreshLock } from './refresh-lock.js';
 
-const PREFIX = '@@metalock@@::';
 // How long a tab waits for its copy of the store to show another tab's renewed entry.
 const STORE_CATCH_UP_MS = 3000;
-export const manifestKeyFor = (clientId) => `${PREFIX}${clientId}`;
+export const manifestKeyFor = (clientId) => `${KEY_PREFIX}${clientId}`;
 
 // A refresh failure with one of these statuses means the refresh token itself is dead
 // (revoked, rotated, expired): forget it rather than present it again.
@@ -166,7 +166,7 @@ export class TokenManager {
       body = await this.#transport.send(request, { idempotent: false });
     } catch (error) {
       if (staleEntry && isRefusal(error)) {
-        await this.#enqueue(() => (epoch === this.#epoch ? this.#remove(PREFIX + staleEntry.storageKey) : undefined));
+        await this.#enqueue(() => (epoch === this.#epoch ? this.#remove(KEY_PREFIX + staleEntry.storageKey) : undefined));
       }
       throw error;
     }
@@ -192,7 +192,7 @@ export class TokenManager {
   // holds now, so another tab's entries stay listed).
   async #write(put, epoch) {
     if (epoch !== this.#epoch) return;
-    const key = PREFIX + put.storageKey;
+    const key = KEY_PREFIX + put.storageKey;
     this.#written.add(key);
     await this.#storage.set(key, put.serialized);
     if (epoch !== this.#epoch) return;

@@ -55,9 +55,8 @@ function policyRules(error, t) {
     .filter((rule) => rule.text);
 }
 
-// screen: 'login' | 'signUp' -> {message, rules}
-export function wordError(error, screen, t) {
-  const area = screen === 'signUp' ? 'signUp' : 'login';
+// area: 'login' | 'signUp' (the screen) -> {message, rules}
+export function wordError(error, area, t) {
   const prefix = `error.${area}.`;
   const code = error?.code ?? '';
   let key = COMMON_CODES[code];

@@ -1,6 +1,7 @@
 // Keeps keyboard focus inside the modal: Tab and Shift+Tab wrap around its focusable
 // elements, and focus that lands outside (a click on the page behind) comes back.
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+// What the widget renders that can take focus (it renders no textarea and no hidden input).
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 function focusables(root) {
   return [...root.querySelectorAll(FOCUSABLE)].filter((node) => node.getClientRects().length > 0);

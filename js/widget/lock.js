@@ -8,10 +8,8 @@ import { MetalockError } from '../errors.js';
 import { readValidatorOutcome, resolveLockFunctions } from '../signup/field-specs.js';
 import { Emitter } from './emitter.js';
 
-const DEFAULT_SCOPE = 'openid profile email';
-
 // Lock's auth options -> the client's: audience (auth.audience or auth.params.audience) and
-// scope (auth.params.scope, else Lock's default).
+// scope (auth.params.scope; without one, the client's default is Lock's, 'openid profile email').
 function clientOptions(clientId, domain, options) {
   const auth = options.auth ?? {};
   const params = auth.params ?? {};
@@ -19,7 +17,7 @@ function clientOptions(clientId, domain, options) {
     domain,
     clientId,
     audience: auth.audience ?? params.audience,
-    scope: params.scope ?? DEFAULT_SCOPE,
+    scope: params.scope,
     userMetadataClaim: options.userMetadataClaim,
     appMetadataClaim: options.appMetadataClaim,
     cacheLocation: options.cacheLocation,

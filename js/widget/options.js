@@ -1,7 +1,6 @@
 // Lock's constructor options -> the widget's settings, with Lock's defaults. Options Lock
 // ignores with a warning are ignored here too; the sign-up field specs are the core's to
 // judge (field-specs.js).
-const SCREENS = ['login', 'signUp'];
 const DEFAULT_CONNECTION = 'Username-Password-Authentication';
 
 const bool = (value, fallback) => (typeof value === 'boolean' ? value : fallback);
@@ -14,8 +13,9 @@ function screens(options) {
   return list.length ? list : ['login'];
 }
 
+// available: screens() of the options, so only a screen the widget has can match.
 export function initialScreen(requested, available, fallback) {
-  return SCREENS.includes(requested) && available.includes(requested) ? requested : fallback ?? available[0];
+  return available.includes(requested) ? requested : fallback ?? available[0];
 }
 
 // The database connection: defaultDatabaseConnection, else the first of allowedConnections,

@@ -2,6 +2,8 @@
 // http(s) links, rebuilt node by node with createElement/text nodes. DOMParser makes an inert
 // document (its scripts never run, its images never load); only its text and the allowed
 // element names are carried over, never an attribute except a checked link href.
+import { el } from './dom.js';
+
 const INLINE = new Set(['B', 'STRONG', 'I', 'EM', 'U', 'SMALL', 'BR', 'SPAN']);
 const DROPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'IFRAME', 'OBJECT', 'SVG', 'MATH', 'TITLE']);
 const MAX_DEPTH = 16;
@@ -14,11 +16,7 @@ function safeLink(node) {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  const link = document.createElement('a');
-  link.setAttribute('href', url.href);
-  link.setAttribute('target', '_blank');
-  link.setAttribute('rel', 'noopener noreferrer');
-  return link;
+  return el('a', { href: url.href, target: '_blank', rel: 'noopener noreferrer' });
 }
 
 function copyChildren(from, to, depth) {

@@ -1,17 +1,19 @@
 // The widget's look: metalock-widget.css, next to the widget's chunk in dist/, linked once per
 // page (style-src 'self' allows it; no inline style). theme.primaryColor becomes a custom
 // property on a rule of that sheet through the CSSOM, after the browser agreed it is a color.
+import { el } from './dom.js';
+
 let stylesheet = null;
 let themes = 0;
 
 export function loadStylesheet() {
   stylesheet ??= new Promise((resolve) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = new URL('./metalock-widget.css', import.meta.url).href;
-    link.addEventListener('load', () => resolve(link.sheet));
-    link.addEventListener('error', () => resolve(null));   // unstyled beats unusable
-    document.head.append(link);
+    document.head.append(el('link', {
+      rel: 'stylesheet',
+      href: new URL('./metalock-widget.css', import.meta.url).href,
+      onload: (event) => resolve(event.target.sheet),
+      onerror: () => resolve(null),   // unstyled beats unusable
+    }));
   });
   return stylesheet;
 }

@@ -38,6 +38,14 @@ const PAGES = {
   import { exercise } from './exercise.js';
   window.outcome = exercise().catch((error) => ({ failed: String(error && error.stack || error) }));
 </script>`,
+  // A browser without streaming compilation: the package leaves the loading to the glue,
+  // which fetches the .wasm and instantiates its bytes itself.
+  '/no-streaming.html': `<!doctype html><meta charset="utf-8"><title>metalock without streaming compilation</title>
+<script>delete WebAssembly.compileStreaming; delete WebAssembly.instantiateStreaming;</script>
+<script type="module">
+  import { exercise } from './exercise.js';
+  window.outcome = exercise().catch((error) => ({ failed: String(error && error.stack || error) }));
+</script>`,
   '/worker.js': `import { exercise } from './exercise.js';
 exercise().then((outcome) => postMessage(outcome), (error) => postMessage({ failed: String(error && error.stack || error) }));`,
   '/worker.html': `<!doctype html><meta charset="utf-8"><title>metalock in a worker</title>
@@ -75,6 +83,13 @@ test('a page imports dist/metalock.js with no bundler and the helpers work', asy
   assert.equal(wasmResponses.length, 1, 'the wasm is fetched once');
   assert.equal(wasmResponses[0].url(), `${chromium.server.url}/metalock.wasm`, 'found next to metalock.js');
   assert.equal(wasmResponses[0].status(), 200);
+  assert.deepEqual(errors, []);
+});
+
+test('without WebAssembly.compileStreaming the glue loads the .wasm itself, once, from next to metalock.js', async () => {
+  const { outcome, wasmResponses, errors } = await outcomeOf('/no-streaming.html');
+  assert.deepEqual(outcome, EXPECTED);
+  assert.deepEqual(wasmResponses.map((response) => [response.url(), response.status()]), [[`${chromium.server.url}/metalock.wasm`, 200]]);
   assert.deepEqual(errors, []);
 });
 

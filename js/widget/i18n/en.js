@@ -22,7 +22,6 @@ export default {
   blankPasswordErrorHint: "Password can't be blank",
   mustAcceptTermsErrorHint: 'Please accept the terms to continue.',
   unrecoverableError: 'Something went wrong. Please contact technical support.',
-  passwordPolicyTitle: 'Your password must have:',
   success: {
     logIn: 'Thanks for logging in.',
     signUp: 'Thanks for signing up.',

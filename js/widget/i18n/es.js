@@ -21,7 +21,6 @@ export default {
   blankPasswordErrorHint: 'La contraseña no puede estar vacía',
   mustAcceptTermsErrorHint: 'Acepte los términos para continuar.',
   unrecoverableError: 'Se ha producido un error. Póngase en contacto con el soporte técnico.',
-  passwordPolicyTitle: 'Su contraseña debe tener:',
   success: {
     logIn: 'Gracias por ingresar.',
     signUp: 'Gracias por registrarse.',
