@@ -124,8 +124,8 @@ endfunction()
 
 # name: the executable target to create; OUTPUT: its file name (OUTPUT.mjs + OUTPUT.wasm);
 # EXPORT_NAME: the glue's default export; BINDINGS: the object libraries of
-# metalock_add_wasm_bindings() it holds; ENVIRONMENT: where the glue runs, `web,worker` or
-# `node` (a glue for one only: a page never carries Node's loading code, -0.7 KB gz);
+# metalock_add_wasm_bindings() it holds; ENVIRONMENT: where the glue runs, `web` (pages and
+# workers) or `node` (a glue for one only: a page never carries Node's loading code, -0.7 KB gz);
 # EXTERN_PRE_JS / PRE_JS: the glue's Node fixes (the PRE_JS is configured with
 # @MODULE_WASM_FILE@, the name of the .wasm it reads); GLUE_OF: a module target whose .wasm
 # this glue loads instead of its own. The .wasm does not depend on the environment, only the
