@@ -43,10 +43,12 @@ const TRIMS = [
     replacement: '$2;$4;$5;$6;$7;$8}',
   },
   {
-    // The glue's own fetch with instantiateStreaming and its fallback: pages reach the glue's
-    // loading only where WebAssembly.compileStreaming is missing (wasm-compile.js compiles and
-    // hands over the module everywhere else), so instantiateStreaming is missing there too and
-    // the ArrayBuffer path it falls back to is the one that runs.
+    // The glue's own fetch with instantiateStreaming and its fallback. Pages reach the glue's
+    // loading in two ways: with the bytes at hand (init({ binary }), or a { url } the package
+    // fetched), where the glue already took the ArrayBuffer path that stays; or where
+    // WebAssembly.compileStreaming is missing (wasm-compile.js compiles and hands over the
+    // module everywhere else), so instantiateStreaming is missing too and the same ArrayBuffer
+    // path runs.
     what: 'the instantiateStreaming path',
     pattern: /return \w+\|\|"function"!=typeof WebAssembly\.instantiateStreaming\|\|\w+\(\)\|\|"function"!=typeof fetch\?(\w+\(\w+\)):fetch\(\w+,\{credentials:"same-origin"\}\)\.then\(function\((\w+)\)\{return WebAssembly\.instantiateStreaming\(\2,\w+\)\.then\(\w+,function\((\w+)\)\{\w+\("wasm streaming compile failed: "\+\3\);\w+\("falling back to ArrayBuffer instantiation"\);return \1\}\)\}\)/,
     replacement: 'return $1',
@@ -80,12 +82,23 @@ export function trimGlue(text, file = 'the glue') {
   return trimmed;
 }
 
-// An esbuild plugin: the page glue (`#core-glue`'s browser target) is bundled trimmed.
+// An esbuild plugin: the page glue (`#core-glue`'s browser target) is bundled trimmed. A build
+// that never loaded that file (the import resolved elsewhere) stops too, rather than ship the
+// glue untrimmed.
 export const trimmedGlue = (glueFile) => ({
   name: 'trimmed-glue',
   setup(build) {
-    build.onLoad({ filter: /[\\/]metalock\.mjs$/ }, (args) => (args.path === glueFile
-      ? { contents: trimGlue(readFileSync(args.path, 'utf8'), args.path), loader: 'js' }
-      : undefined));
+    let trimmed = false;
+    build.onStart(() => { trimmed = false; });
+    build.onLoad({ filter: /[\\/]metalock\.mjs$/ }, (args) => {
+      if (args.path !== glueFile) return undefined;
+      trimmed = true;
+      return { contents: trimGlue(readFileSync(args.path, 'utf8'), args.path), loader: 'js' };
+    });
+    build.onEnd((result) => {
+      if (!trimmed && result.errors.length === 0) {
+        throw new Error(`glue-trim: the page bundle never loaded ${glueFile}: check #core-glue in package.json`);
+      }
+    });
   },
 });

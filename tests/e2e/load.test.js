@@ -5,11 +5,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { distInChromium } from './support/dist-in-chromium.mjs';
 
+// Doubles whose digits the page glue writes (JSON.stringify spells them exactly).
+const DOUBLES = { score: 1.5e-7, ratio: 0.1, odd: -5.42104437319365e-64, big: 1.7976931348623157e308, third: 1 / 3 };
+
 // What every page and worker runs; returns plain data for the assertions.
 const EXERCISE = `
 import { applyMetadataPatch, buildMetadataPatch, mapSignupFields, MetalockError } from './metalock.js';
+const DOUBLES = ${JSON.stringify(DOUBLES)};
 export async function exercise() {
-  const patch = await buildMetadataPatch({ theme: 'dark', gone: 1 }, { theme: 'light' });
+  // The doubles go through the page glue's own digits code (sdk/src/double_digits.hpp) and
+  // back: this glue is trimmed and minified apart from the one Node's tests run.
+  const patch = await buildMetadataPatch({ theme: 'dark', gone: 1 }, { theme: 'light', ...DOUBLES });
   const user = await applyMetadataPatch({ user_id: 'auth0|1', user_metadata: { theme: 'dark', gone: 1 } }, patch);
   const signup = await mapSignupFields(
     [{ name: 'color', placeholder: 'Color', validator: (v) => ({ valid: v !== 'red', hint: 'not red' }) }],
@@ -25,8 +31,8 @@ export async function exercise() {
 }`;
 
 const EXPECTED = {
-  patch: { user_metadata: { theme: 'light', gone: null } },
-  user: { user_id: 'auth0|1', user_metadata: { theme: 'light' } },
+  patch: { user_metadata: { theme: 'light', gone: null, ...DOUBLES } },
+  user: { user_id: 'auth0|1', user_metadata: { theme: 'light', ...DOUBLES } },
   signup: { client_id: 'c', connection: 'Username-Password-Authentication', email: 'a@example.com', password: 'p', user_metadata: { color: 'blue' } },
   refused: { isMetalockError: true, code: 'too_deep' },
 };
