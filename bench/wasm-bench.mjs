@@ -12,6 +12,7 @@
 //   node bench/wasm-bench.mjs DOCUMENTS_DIR [--benchmark_filter=REGEX]   (standalone)
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchCases } from './op-cases.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -51,47 +52,6 @@ export function describeModule() {
   return notes;
 }
 
-// One entry per native benchmark: the documents it reads (text, or parsed as the user holds
-// them), what the wasm side calls, and the call.
-function benchCases(context, sizes) {
-  const policy = { scope: context.currentUserScope, subject: context.userId, userId: context.userId };
-  const profileOptions = { userMetadataClaim: context.userMetadataClaim };
-  const jsonResponse = (body) => ({ status: 200, headers: { 'content-type': 'application/json' }, body });
-  const perSize = sizes.flatMap((n) => [
-    { name: `BM_parse_json/${n}`, texts: [`metadata-${n}.json`],
-      call: ({ core }, [text]) => core.parseResponse(jsonResponse(text)) },
-    { name: `BM_dump_json/${n}`, values: [`metadata-patch-${n}.json`],
-      call: ({ core, base }, [patch]) => core.patchUserRequest(base, context.userId, patch, 'bench-token', policy) },
-    { name: `BM_merge_in_place/${n}`, values: [`user-${n}.json`, `edit-patch-${n}.json`],
-      call: ({ pkg }, [user, patch]) => pkg.applyMetadataPatch(user, patch) },
-    { name: `BM_diff/${n}`, values: [`metadata-${n}.json`, `edited-${n}.json`],
-      call: ({ pkg }, [before, after]) => pkg.buildMetadataPatch(before, after) },
-    { name: `BM_validate/${n}`, values: [`metadata-patch-${n}.json`],
-      call: ({ core }, [patch]) => core.validatePatch(patch, policy) },
-    { name: `BM_profile_from_text/${n}`, texts: [`userinfo-${n}.json`],
-      call: ({ core }, [text]) => core.profileResponse(jsonResponse(text), profileOptions) },
-    { name: `BM_profile_from_value/${n}`, values: [`userinfo-${n}.json`],
-      call: ({ core }, [userinfo]) => core.profileResponse(jsonResponse(userinfo), profileOptions) },
-  ]);
-  const forms = ['typical', 'max'].map((form) => ({
-    name: `BM_signup_${form}_form`, values: [`signup-${form}-fields.json`, `signup-${form}-values.json`],
-    call: ({ pkg }, [fields, values]) => pkg.mapSignupFields(fields, values, context.signupBase),
-  }));
-  return [...perSize, ...forms];
-}
-
-// What the wasm column calls, per op (printed under the table).
-export const wasmCalls = {
-  parse_json: 'core.parseResponse({status: 200, headers, body: text})   js/core/load.js',
-  dump_json: 'core.patchUserRequest(base, userId, patch, token, policy) js/core/load.js (validates, then dumps)',
-  merge_in_place: 'applyMetadataPatch(user, patch)                          dist/metalock.node.js',
-  diff: 'buildMetadataPatch(before, after)                        dist/metalock.node.js',
-  validate: 'core.validatePatch(patch, policy)                        js/core/load.js',
-  profile_from_text: 'core.profileResponse({status: 200, headers, body: text}, {userMetadataClaim}) js/core/load.js',
-  profile_from_value: 'core.profileResponse({status: 200, headers, body: userinfo}, {userMetadataClaim}) js/core/load.js',
-  signup_typical_form: 'mapSignupFields(fields, values, base)                    dist/metalock.node.js',
-  signup_max_form: 'mapSignupFields(fields, values, base)                    dist/metalock.node.js',
-};
 
 let assertJsonSafe;   // js/core/json-safe.js, imported with the module under test
 
