@@ -12,15 +12,15 @@ namespace {
 std::string verify_access_claims(TextAddress token_at, std::size_t token_size, TextAddress options_at,
                                  std::size_t options_size) {
   const std::string token = adopt_text(token_at, token_size);
-  auto options = adopt_json(options_at, options_size);
-  if (!options) return error_envelope(options.error());
-  const Json& o = options.value();
-  AccessTokenExpectations expect;
-  expect.issuer = string_option(o, "issuer");
-  expect.audience = string_option(o, "audience");
-  expect.now = integer_option(o, "now").value_or(0);
-  expect.leeway = integer_option(o, "leeway").value_or(kDefaultAccessTokenLeewaySeconds);
-  return envelope(verify_access_token_claims(token, expect));
+  auto use = [&token](const Json& o) {
+    AccessTokenExpectations expect;
+    expect.issuer = string_option(o, "issuer");
+    expect.audience = string_option(o, "audience");
+    expect.now = integer_option(o, "now").value_or(0);
+    expect.leeway = integer_option(o, "leeway").value_or(kDefaultAccessTokenLeewaySeconds);
+    return envelope(verify_access_token_claims(token, expect));
+  };
+  return with_json(use, adopt_json(options_at, options_size));
 }
 
 }  // namespace

@@ -11,9 +11,10 @@ namespace {
 std::string normalize(TextAddress userinfo_at, std::size_t userinfo_size, TextAddress options_at,
                       std::size_t options_size) {
   const std::string userinfo_text = adopt_text(userinfo_at, userinfo_size);
-  auto options = adopt_json(options_at, options_size);
-  if (!options) return error_envelope(options.error());
-  return envelope(normalize_profile(std::string_view(userinfo_text), profile_options(options.value())));
+  auto use = [&](const Json& options) {
+    return envelope(normalize_profile(std::string_view(userinfo_text), profile_options(options)));
+  };
+  return with_json(use, adopt_json(options_at, options_size));
 }
 
 }  // namespace
