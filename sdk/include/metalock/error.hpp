@@ -80,16 +80,12 @@ class Result {
  public:
   Result(T value) : ok_(true) { new (&value_) T(std::move(value)); }          // NOLINT: implicit by design
   Result(Error error) : ok_(false) { new (&error_) Error(std::move(error)); }  // NOLINT: implicit by design
-  Result(const Result& other) : ok_(other.ok_) {
-    if (ok_) new (&value_) T(other.value_); else new (&error_) Error(other.error_);
-  }
-  Result(Result&& other) noexcept : ok_(other.ok_) {
-    if (ok_) new (&value_) T(std::move(other.value_)); else new (&error_) Error(std::move(other.error_));
-  }
+  Result(const Result& other) : ok_(other.ok_) { construct_from(other); }
+  Result(Result&& other) noexcept : ok_(other.ok_) { construct_from(std::move(other)); }
   Result& operator=(Result other) noexcept {
     destroy();
     ok_ = other.ok_;
-    if (ok_) new (&value_) T(std::move(other.value_)); else new (&error_) Error(std::move(other.error_));
+    construct_from(std::move(other));
     return *this;
   }
   ~Result() { destroy(); }
@@ -113,6 +109,12 @@ class Result {
     return &value_;
   }
   T* value_ptr() noexcept { return const_cast<T*>(std::as_const(*this).value_ptr()); }
+  // The member `other` holds (ok_ already says which), copied or moved as `other` is passed.
+  template <typename Other>
+  void construct_from(Other&& other) {
+    if (ok_) new (&value_) T(std::forward<Other>(other).value_);
+    else new (&error_) Error(std::forward<Other>(other).error_);
+  }
   void destroy() noexcept {
     if (ok_) value_.~T(); else error_.~Error();
   }
