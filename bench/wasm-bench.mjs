@@ -52,7 +52,6 @@ export function describeModule() {
   return notes;
 }
 
-
 let assertJsonSafe;   // js/core/json-safe.js, imported with the module under test
 
 const cpuSeconds = () => {

@@ -2,9 +2,9 @@
 // members in the document's (sorted) order, no whitespace, only `"`, `\` and control
 // characters escaped (\b \f \n \r \t, the rest \u00XX), malformed UTF-8 replaced with U+FFFD
 // per maximal subpart, doubles in nlohmann's notation (1.0, 0.0001, 1e-05, 1e+300) of their
-// shortest digits (double_digits.hpp), non-finite doubles as null. nlohmann's serializer moves each string through a buffer byte
-// by byte; this appends runs that need no escape in one call (it was about 3 KB of the
-// gzipped wasm). Recursion is bounded by the documents the core builds (check_json_depth).
+// shortest digits (double_digits.hpp), non-finite doubles as null. nlohmann's serializer moves
+// each string through a buffer byte by byte; this appends runs that need no escape in one call
+// (it was about 3 KB of the gzipped wasm). Recursion is bounded by the documents the core builds (check_json_depth).
 #include "metalock/json.hpp"
 
 #include "double_digits.hpp"
